@@ -1,0 +1,56 @@
+import { openDB, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
+import type { MusterDB, MusterDBv1 } from './schema';
+
+export const DB_NAME = 'muster';
+export const DB_VERSION = 2;
+
+export type MusterDatabase = IDBPDatabase<MusterDB>;
+
+type UpgradeTx = IDBPTransaction<MusterDB, StoreNames<MusterDB>[], 'versionchange'>;
+
+/** Version 1: every store, with the indexes the first prototype had. */
+function createVersion1(db: IDBPDatabase<MusterDBv1>): void {
+  db.createObjectStore('settings');
+  db.createObjectStore('incidents', { keyPath: ['workspace_id', 'id'] }).createIndex('by-workspace', 'workspace_id');
+  db.createObjectStore('contacts', { keyPath: 'id' }).createIndex('by-workspace', 'workspace_id');
+  db.createObjectStore('templates', { keyPath: 'id' }).createIndex('by-workspace', 'workspace_id');
+  db.createObjectStore('log', { keyPath: 'id' }).createIndex('by-incident', ['workspace_id', 'incident_id', 'local_seq'], {
+    unique: true,
+  });
+  const outbox = db.createObjectStore('outbox', { keyPath: 'id' });
+  outbox.createIndex('by-created', 'created_at');
+  outbox.createIndex('by-workspace', 'workspace_id');
+}
+
+/** Version 2: filter indexes for type, follow-up and corrections; backfills the `follow_up` flag. */
+async function upgradeToVersion2(tx: UpgradeTx): Promise<void> {
+  const log = tx.objectStore('log');
+  log.createIndex('by-type', ['workspace_id', 'incident_id', 'communication_type', 'local_seq']);
+  log.createIndex('by-follow-up', ['workspace_id', 'incident_id', 'follow_up', 'local_seq']);
+  log.createIndex('by-corrects', 'corrects');
+  for (let cursor = await log.openCursor(); cursor; cursor = await cursor.continue()) {
+    const entry = cursor.value;
+    if (entry.follow_up === undefined) await cursor.update({ ...entry, follow_up: entry.follow_up_required.trim() === '' ? 0 : 1 });
+  }
+}
+
+/**
+ * Opens (and if needed creates or upgrades) the local store. Upgrade steps are cumulative,
+ * so a fresh install runs them all. Rejects if another tab holds an older version open
+ * and refuses to close it.
+ */
+export function openMusterDB(name: string = DB_NAME): Promise<MusterDatabase> {
+  return openDB<MusterDB>(name, DB_VERSION, {
+    async upgrade(db, oldVersion, _newVersion, tx) {
+      if (oldVersion < 1) createVersion1(db as unknown as IDBPDatabase<MusterDBv1>);
+      if (oldVersion < 2) await upgradeToVersion2(tx);
+    },
+    blocking(_current, _blocked, event) {
+      // A newer Muster in another tab needs to upgrade the store: step aside. This tab's
+      // next write fails with a clear "reload" message instead of blocking the other tab.
+      (event.target as IDBDatabase).close();
+    },
+  });
+}
+
+export { createVersion1 };

@@ -1,0 +1,14 @@
+import type { MusterDatabase } from './open-database';
+
+export interface OutboxSummary {
+  waiting: number;
+  /** created_at of the oldest waiting change, or null when nothing waits. */
+  oldestAt: string | null;
+}
+
+/** What the header badge shows: how many changes wait for the server, and since when. */
+export async function outboxSummary(db: MusterDatabase): Promise<OutboxSummary> {
+  const tx = db.transaction('outbox');
+  const [waiting, oldest] = await Promise.all([tx.store.count(), tx.store.index('by-created').openCursor()]);
+  return { waiting, oldestAt: oldest?.value.created_at ?? null };
+}

@@ -1,0 +1,56 @@
+import type { DBSchema } from 'idb';
+import type { Contact } from '../domain/contacts';
+import type { Incident } from '../domain/incident';
+import type { LogEntry } from '../domain/log-entry';
+import type { MessageTemplate } from '../domain/templates';
+import type { WorkspaceSettings } from '../domain/workspace';
+
+/** A change waiting for the server (DESIGN "Sync contract"). */
+export interface OutboxRow {
+  id: string;
+  workspace_id: string;
+  table: 'log_entry';
+  op: 'insert';
+  payload: LogEntry;
+  created_at: string;
+  attempts: number;
+  last_error: string | null;
+}
+
+/**
+ * The one list of Muster's IndexedDB stores, keys and indexes (version 2).
+ * Log keys are [workspace_id, incident_id, ..., local_seq] so every list and filter is a
+ * bounded index range, as fast at 50,000 entries as at 100.
+ */
+export interface MusterDB extends DBSchema {
+  settings: { key: 'workspace'; value: WorkspaceSettings };
+  incidents: { key: [string, string]; value: Incident; indexes: { 'by-workspace': string } };
+  contacts: { key: string; value: Contact; indexes: { 'by-workspace': string } };
+  templates: { key: string; value: MessageTemplate; indexes: { 'by-workspace': string } };
+  log: {
+    key: string;
+    value: LogEntry;
+    indexes: {
+      'by-incident': [string, string, number];
+      'by-type': [string, string, string, number];
+      'by-follow-up': [string, string, number, number];
+      'by-corrects': string;
+    };
+  };
+  outbox: { key: string; value: OutboxRow; indexes: { 'by-created': string; 'by-workspace': string } };
+}
+
+/**
+ * Version 1, the first prototype's schema: the log could only be listed whole, and entries
+ * had no stored `follow_up` flag. Kept so the upgrade test can build a real v1 database.
+ */
+export interface MusterDBv1 extends DBSchema {
+  settings: { key: 'workspace'; value: WorkspaceSettings };
+  incidents: { key: [string, string]; value: Incident; indexes: { 'by-workspace': string } };
+  contacts: { key: string; value: Contact; indexes: { 'by-workspace': string } };
+  templates: { key: string; value: MessageTemplate; indexes: { 'by-workspace': string } };
+  log: { key: string; value: Omit<LogEntry, 'follow_up'>; indexes: { 'by-incident': [string, string, number] } };
+  outbox: { key: string; value: OutboxRow; indexes: { 'by-created': string; 'by-workspace': string } };
+}
+
+export type StoreName = 'settings' | 'incidents' | 'contacts' | 'templates' | 'log' | 'outbox';
