@@ -1,6 +1,7 @@
 import { defineConfig, type Plugin } from 'vite';
 import solid from 'vite-plugin-solid';
 import { VitePWA } from 'vite-plugin-pwa';
+import pkg from './package.json' with { type: 'json' };
 
 /**
  * Writes dist/.vite/chunks.json: for every emitted JS chunk, whether it is loaded at start
@@ -28,6 +29,7 @@ function chunkReport(): Plugin {
 
 export default defineConfig({
   base: './',
+  define: { __MUSTER_VERSION__: JSON.stringify(pkg.version) },
   plugins: [
     solid(),
     VitePWA({
@@ -38,7 +40,7 @@ export default defineConfig({
       filename: 'sw.ts',
       injectManifest: {
         globPatterns: ['**/*.{js,css,html,png,svg,webmanifest}'],
-        rollupFormat: 'es',
+        rollupFormat: 'iife',
       },
       includeAssets: ['icons/*.png', 'icons/*.svg'],
       manifest: {

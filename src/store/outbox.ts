@@ -12,3 +12,10 @@ export async function outboxSummary(db: MusterDatabase): Promise<OutboxSummary> 
   const [waiting, oldest] = await Promise.all([tx.store.count(), tx.store.index('by-created').openCursor()]);
   return { waiting, oldestAt: oldest?.value.created_at ?? null };
 }
+
+/** Which of these entry ids still wait in the outbox (the list marks them "Waiting to sync"). */
+export async function waitingIds(db: MusterDatabase, ids: readonly string[]): Promise<Set<string>> {
+  const tx = db.transaction('outbox');
+  const keys = await Promise.all(ids.map((id) => tx.store.getKey(id)));
+  return new Set(keys.filter((key): key is string => key !== undefined));
+}

@@ -1,0 +1,41 @@
+import { lazy, Match, Suspense, Switch } from 'solid-js';
+import { LogScreen } from '../log/LogScreen';
+import { BottomNav } from './BottomNav';
+import { IncidentHeader } from './IncidentHeader';
+import { createScreenRoute } from './screens';
+import { UpdatePrompt } from './UpdatePrompt';
+
+// The log is the first screen and ships in the start-up bundle; the others load on first
+// use (from the service worker's precache when offline).
+const ContactsScreen = lazy(() => import('../contacts/ContactsScreen').then((m) => ({ default: m.ContactsScreen })));
+const TemplatesScreen = lazy(() => import('../templates/TemplatesScreen').then((m) => ({ default: m.TemplatesScreen })));
+const SettingsScreen = lazy(() => import('../settings/SettingsScreen').then((m) => ({ default: m.SettingsScreen })));
+
+export function App(props: { updateReady: boolean; onApplyUpdate: () => void }) {
+  const screen = createScreenRoute();
+  return (
+    <>
+      <IncidentHeader />
+      <main id="main">
+        <Suspense fallback={<p>Opening…</p>}>
+        <Switch>
+          <Match when={screen() === 'log'}>
+            <LogScreen />
+          </Match>
+          <Match when={screen() === 'contacts'}>
+            <ContactsScreen />
+          </Match>
+          <Match when={screen() === 'templates'}>
+            <TemplatesScreen />
+          </Match>
+          <Match when={screen() === 'settings'}>
+            <SettingsScreen />
+          </Match>
+        </Switch>
+        </Suspense>
+      </main>
+      <UpdatePrompt ready={props.updateReady} onApply={props.onApplyUpdate} />
+      <BottomNav current={screen()} />
+    </>
+  );
+}

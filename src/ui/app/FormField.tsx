@@ -1,0 +1,26 @@
+import { Show, type JSX } from 'solid-js';
+
+/** A labelled control with its error read out by screen readers (aria-describedby). */
+export function FormField(props: { id: string; label: string; error?: string | undefined; hint?: string; children: JSX.Element }) {
+  return (
+    <div class="field" classList={{ 'field-invalid': !!props.error }}>
+      <label for={props.id}>{props.label}</label>
+      <Show when={props.hint}>
+        <p class="field-hint" id={`${props.id}-hint`}>
+          {props.hint}
+        </p>
+      </Show>
+      {props.children}
+      <Show when={props.error}>
+        <p class="field-error" id={`${props.id}-error`} role="alert">
+          {props.error}
+        </p>
+      </Show>
+    </div>
+  );
+}
+
+/** aria attributes for a control inside FormField. */
+export function describedBy(id: string, error: string | undefined) {
+  return { 'aria-invalid': error ? ('true' as const) : undefined, 'aria-describedby': error ? `${id}-error` : undefined };
+}

@@ -1,0 +1,24 @@
+import { createSignal, onCleanup, Show } from 'solid-js';
+import { useMuster } from './muster-app';
+import { minutesAgo } from './relative-time';
+
+/** "N waiting to sync, oldest X min ago" and why they wait (DESIGN principle 2). */
+export function OutboxBadge() {
+  const app = useMuster();
+  const [now, setNow] = createSignal(Date.now());
+  const timer = setInterval(() => setNow(Date.now()), 30_000);
+  onCleanup(() => clearInterval(timer));
+  const reason = () => {
+    const verdict = app.gate();
+    return verdict.open ? 'Syncing' : verdict.reason;
+  };
+  return (
+    <p class="outbox-badge" role="status" aria-live="polite" data-testid="outbox-badge">
+      <Show when={app.outbox().waiting > 0} fallback={<span>Nothing waiting to sync</span>}>
+        <strong>{app.outbox().waiting} waiting to sync</strong>
+        <Show when={app.outbox().oldestAt}>{(oldest) => <span>, oldest {minutesAgo(oldest(), now())}</span>}</Show>
+        <span class="outbox-reason"> · {reason()}</span>
+      </Show>
+    </p>
+  );
+}

@@ -1,0 +1,81 @@
+import { createContext, createEffect, createSignal, useContext, type Accessor } from 'solid-js';
+import type { Incident } from '../../domain/incident';
+import type { WorkspaceSettings } from '../../domain/workspace';
+import type { MusterDatabase } from '../../store/open-database';
+import { outboxSummary, type OutboxSummary } from '../../store/outbox';
+import { listIncidents, saveSettings } from '../../store/workspace-repository';
+import { evaluateGate, type GateVerdict } from '../../sync/safe-channel-gate';
+
+/** What every screen shares: the store, this phone's settings, the outbox and unsaved forms. */
+export interface MusterApp {
+  db: MusterDatabase;
+  settings: Accessor<WorkspaceSettings>;
+  incidents: Accessor<Incident[]>;
+  currentIncident: Accessor<Incident | undefined>;
+  outbox: Accessor<OutboxSummary>;
+  gate: Accessor<GateVerdict>;
+  /** Ids of forms holding text that is not saved yet; the update prompt waits for none. */
+  unsavedForms: Accessor<ReadonlySet<string>>;
+  setUnsaved(formId: string, unsaved: boolean): void;
+  updateSettings(next: WorkspaceSettings): Promise<void>;
+  reloadWorkspace(settings?: WorkspaceSettings): Promise<void>;
+  refreshOutbox(): Promise<void>;
+}
+
+export async function createMusterApp(db: MusterDatabase, initial: WorkspaceSettings): Promise<MusterApp> {
+  const [settings, setSettings] = createSignal(initial);
+  const [incidents, setIncidents] = createSignal<Incident[]>(await listIncidents(db, initial.workspace_id));
+  const [outbox, setOutbox] = createSignal<OutboxSummary>(await outboxSummary(db));
+  const [online, setOnline] = createSignal(navigator.onLine);
+  const [unsavedForms, setUnsavedForms] = createSignal<ReadonlySet<string>>(new Set());
+  addEventListener('online', () => setOnline(true));
+  addEventListener('offline', () => setOnline(false));
+
+  const gate = () =>
+    evaluateGate({ backendUrl: settings().backend_url, signedIn: false, online: online(), backendChannelCompromised: false });
+
+  // Sync code (and supabase-js with it) is fetched only once the gate opens.
+  createEffect(() => {
+    const backendUrl = settings().backend_url;
+    if (gate().open && backendUrl) void import('../../sync/load-supabase').then((sync) => sync.loadSupabase(backendUrl, import.meta.env.VITE_SUPABASE_ANON_KEY ?? ''));
+  });
+
+  const app: MusterApp = {
+    db,
+    settings,
+    incidents,
+    currentIncident: () => incidents().find((incident) => incident.id === settings().current_incident_id),
+    outbox,
+    gate,
+    unsavedForms,
+    setUnsaved(formId, unsaved) {
+      const next = new Set(unsavedForms());
+      if (unsaved) next.add(formId);
+      else next.delete(formId);
+      if (next.size !== unsavedForms().size) setUnsavedForms(next);
+    },
+    async updateSettings(next) {
+      await saveSettings(db, next);
+      setSettings(next);
+    },
+    async reloadWorkspace(next = settings()) {
+      setIncidents(await listIncidents(db, next.workspace_id));
+      setSettings(next);
+      await app.refreshOutbox();
+    },
+    async refreshOutbox() {
+      setOutbox(await outboxSummary(db));
+    },
+  };
+  return app;
+}
+
+const MusterContext = createContext<MusterApp>();
+
+export const MusterProvider = MusterContext.Provider;
+
+export function useMuster(): MusterApp {
+  const app = useContext(MusterContext);
+  if (!app) throw new Error('useMuster() called outside <MusterProvider>.');
+  return app;
+}

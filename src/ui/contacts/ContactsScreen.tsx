@@ -1,0 +1,47 @@
+import { createMemo, createResource, createSignal, For, Show } from 'solid-js';
+import { CONTACT_CATEGORIES, CONTACT_CATEGORY_LABELS, type Contact } from '../../domain/contacts';
+import { listContacts } from '../../store/workspace-repository';
+import { useMuster } from '../app/muster-app';
+import { ContactCard } from './ContactCard';
+
+function matches(contact: Contact, query: string): boolean {
+  const text = [contact.name, contact.organization, contact.role, CONTACT_CATEGORY_LABELS[contact.category]].join(' ').toLowerCase();
+  return query.split(/\s+/).every((word) => text.includes(word));
+}
+
+/** The emergency contact list, grouped by the playbook's categories, searchable, usable offline. */
+export function ContactsScreen() {
+  const app = useMuster();
+  const [contacts] = createResource(() => app.settings().workspace_id, (workspaceId) => listContacts(app.db, workspaceId));
+  const [query, setQuery] = createSignal('');
+  const groups = createMemo(() => {
+    const wanted = query().trim().toLowerCase();
+    const visible = (contacts() ?? []).filter((contact) => wanted === '' || matches(contact, wanted));
+    return CONTACT_CATEGORIES.map((category) => ({
+      category,
+      contacts: visible.filter((contact) => contact.category === category).sort((a, b) => a.priority - b.priority),
+    })).filter((group) => group.contacts.length > 0);
+  });
+  return (
+    <section class="screen" aria-labelledby="contacts-title">
+      <h1 id="contacts-title">Emergency contacts</h1>
+      <label class="sr-only" for="contact-search">
+        Search contacts
+      </label>
+      <input id="contact-search" type="search" placeholder="Search: insurer, MSP, legal…" value={query()} onInput={(event) => setQuery(event.currentTarget.value)} />
+      <Show when={contacts() && groups().length === 0}>
+        <p class="empty">{query() ? 'No contact matches.' : 'No contacts yet.'}</p>
+      </Show>
+      <For each={groups()}>
+        {(group) => (
+          <section class="contact-group" aria-labelledby={`group-${group.category}`}>
+            <h2 id={`group-${group.category}`}>{CONTACT_CATEGORY_LABELS[group.category]}</h2>
+            <ul>
+              <For each={group.contacts}>{(contact) => <ContactCard contact={contact} />}</For>
+            </ul>
+          </section>
+        )}
+      </For>
+    </section>
+  );
+}

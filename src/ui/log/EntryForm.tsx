@@ -1,0 +1,126 @@
+import { createSignal, For, onCleanup, Show } from 'solid-js';
+import { CONTACT_CHANNEL_LABELS, CONTACT_CHANNELS } from '../../domain/contact-methods';
+import { COMMUNICATION_TYPE_LABELS, COMMUNICATION_TYPES } from '../../domain/communication-types';
+import type { LogFieldName } from '../../domain/log-entry';
+import { describedBy, FormField } from '../app/FormField';
+import { useMuster } from '../app/muster-app';
+import { toLocalInput } from '../app/relative-time';
+import type { EntryDraft } from './entry-draft';
+
+const TEXT_FIELDS: { name: LogFieldName; label: string; multiline: boolean }[] = [
+  { name: 'decision_made', label: 'Decision made', multiline: true },
+  { name: 'action_requested', label: 'Action requested', multiline: true },
+  { name: 'owner', label: 'Owner (who made the contact / owns the follow-up)', multiline: false },
+  { name: 'response_received', label: 'Response received', multiline: true },
+  { name: 'follow_up_required', label: 'Follow-up required (leave empty if none)', multiline: true },
+  { name: 'evidence_location', label: 'Evidence or document location', multiline: false },
+];
+
+/**
+ * Quick entry (type, who, summary; time and incident pre-filled) with "All 13 fields" for
+ * the full template. Save sits at the bottom, in thumb reach.
+ */
+export function EntryForm(props: { draft: EntryDraft; onSaved: () => void; onCancel: () => void }) {
+  const app = useMuster();
+  const [full, setFull] = createSignal(props.draft.corrects() !== null);
+  const [clock, setClock] = createSignal(new Date());
+  const timer = setInterval(() => setClock(new Date()), 30_000);
+  onCleanup(() => clearInterval(timer));
+
+  const value = (name: LogFieldName) => props.draft.draft()[name];
+  const error = (name: LogFieldName) => props.draft.errors()[name];
+  const input = (name: LogFieldName) => (event: { currentTarget: { value: string } }) =>
+    props.draft.set(name, event.currentTarget.value);
+  const occurredAt = () => (props.draft.timeTouched() ? toLocalInput(value('occurred_at')) || value('occurred_at') : toLocalInput(clock().toISOString()));
+  const incidentId = () => value('incident_id') || app.settings().current_incident_id || '';
+
+  const submit = async (event: SubmitEvent) => {
+    event.preventDefault();
+    const outcome = await props.draft.save();
+    if (outcome.saved) props.onSaved();
+  };
+
+  return (
+    <form class="entry-form" onSubmit={submit} aria-labelledby="entry-form-title" novalidate>
+      <h2 id="entry-form-title">
+        {props.draft.corrects() ? `Correct or complete entry #${props.draft.corrects()?.local_seq}` : 'New log entry'}
+      </h2>
+      <Show when={props.draft.corrects()}>
+        {(original) => (
+          <p class="note">The original entry stays in the log; this new entry will reference it ({original().contacted}).</p>
+        )}
+      </Show>
+      <FormField id="entry-type" label="Communication type" error={error('communication_type')}>
+        <select id="entry-type" value={value('communication_type')} onChange={input('communication_type')} {...describedBy('entry-type', error('communication_type'))}>
+          <option value="">Choose…</option>
+          <For each={COMMUNICATION_TYPES}>{(type) => <option value={type}>{COMMUNICATION_TYPE_LABELS[type]}</option>}</For>
+        </select>
+      </FormField>
+      <FormField id="entry-contacted" label="Person or organization contacted" error={error('contacted')}>
+        <input id="entry-contacted" value={value('contacted')} onInput={input('contacted')} autocomplete="off" {...describedBy('entry-contacted', error('contacted'))} />
+      </FormField>
+      <FormField id="entry-summary" label="Message summary" error={error('message_summary')}>
+        <textarea id="entry-summary" rows="3" value={value('message_summary')} onInput={input('message_summary')} {...describedBy('entry-summary', error('message_summary'))} />
+      </FormField>
+      <FormField id="entry-time" label="Date and time" error={error('occurred_at')} hint={props.draft.timeTouched() ? undefined : 'Now, unless you change it'}>
+        <input id="entry-time" type="datetime-local" value={occurredAt()} onInput={input('occurred_at')} {...describedBy('entry-time', error('occurred_at'))} />
+      </FormField>
+      <Show
+        when={full()}
+        fallback={
+          <p class="note">
+            Incident <strong>{incidentId()}</strong>.{' '}
+            <button type="button" class="link-button" onClick={() => setFull(true)}>
+              All 13 fields
+            </button>
+          </p>
+        }
+      >
+        <FormField id="entry-incident" label="Incident ID" error={error('incident_id')}>
+          <select id="entry-incident" value={incidentId()} onChange={input('incident_id')} disabled={props.draft.corrects() !== null}>
+            <For each={app.incidents()}>{(incident) => <option value={incident.id}>{`${incident.id} ${incident.title}`}</option>}</For>
+          </select>
+        </FormField>
+        <FormField id="entry-method" label="Contact method" error={error('contact_method')}>
+          <input id="entry-method" list="entry-method-list" value={value('contact_method')} onInput={input('contact_method')} />
+          <datalist id="entry-method-list">
+            <For each={CONTACT_CHANNELS}>{(channel) => <option value={CONTACT_CHANNEL_LABELS[channel]} />}</For>
+          </datalist>
+        </FormField>
+        <For each={TEXT_FIELDS}>
+          {(field) => (
+            <FormField id={`entry-${field.name}`} label={field.label} error={error(field.name)}>
+              <Show
+                when={field.multiline}
+                fallback={<input id={`entry-${field.name}`} value={value(field.name)} onInput={input(field.name)} {...describedBy(`entry-${field.name}`, error(field.name))} />}
+              >
+                <textarea id={`entry-${field.name}`} rows="2" value={value(field.name)} onInput={input(field.name)} {...describedBy(`entry-${field.name}`, error(field.name))} />
+              </Show>
+            </FormField>
+          )}
+        </For>
+        <FormField id="entry-deadline" label="Deadline" error={error('deadline')}>
+          <input id="entry-deadline" type="datetime-local" value={toLocalInput(value('deadline')) || value('deadline')} onInput={input('deadline')} />
+        </FormField>
+      </Show>
+      <Show when={props.draft.saveError()}>
+        <p class="save-error" role="alert">
+          {props.draft.saveError()}
+        </p>
+      </Show>
+      <Show when={props.draft.unsaved()}>
+        <button type="button" class="link-button" onClick={() => props.draft.reset()}>
+          Discard this text
+        </button>
+      </Show>
+      <div class="form-actions">
+        <button type="button" class="secondary" onClick={() => props.onCancel()}>
+          Close (keeps text)
+        </button>
+        <button type="submit" class="primary" disabled={props.draft.saving()}>
+          {props.draft.saving() ? 'Saving…' : 'Save entry'}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,127 @@
+import { createEffect, createSignal, For, on, onCleanup, Show } from 'solid-js';
+import type { LogEntry } from '../../domain/log-entry';
+import { countLog, type LogFilter } from '../../store/log-repository';
+import { useMuster } from '../app/muster-app';
+import { createEntryDraft } from './entry-draft';
+import { EntryForm } from './EntryForm';
+import { LogEntryCard } from './LogEntryCard';
+import { LogFilters } from './LogFilters';
+import { loadLogViewPage, type LogViewPage } from './log-view';
+import { VerifyLog } from './VerifyLog';
+
+/** The communication log of the current incident (Step 8): newest first, paged, filterable. */
+export function LogScreen() {
+  const app = useMuster();
+  const draft = createEntryDraft({
+    db: app.db,
+    workspaceId: () => app.settings().workspace_id,
+    author: () => app.settings().author_name,
+    incidentId: () => app.settings().current_incident_id,
+    storage: globalThis.localStorage,
+  });
+  // The update prompt waits while this holds unsaved text, even with the form closed.
+  createEffect(() => app.setUnsaved('log-entry', draft.unsaved()));
+  const [filter, setFilter] = createSignal<LogFilter>({});
+  const [rows, setRows] = createSignal<LogViewPage['rows']>([]);
+  const [nextBefore, setNextBefore] = createSignal<number | null>(null);
+  const [total, setTotal] = createSignal<number | null>(null);
+  const [formOpen, setFormOpen] = createSignal(draft.unsaved());
+  const [announcement, setAnnouncement] = createSignal('');
+  let loadToken = 0;
+
+  const incidentId = () => app.settings().current_incident_id;
+
+  const loadFirstPage = async () => {
+    const incident = incidentId();
+    const token = ++loadToken;
+    if (!incident) return setRows([]);
+    const workspace = app.settings().workspace_id;
+    const [page, count] = await Promise.all([
+      loadLogViewPage(app.db, workspace, incident, filter(), null),
+      countLog(app.db, workspace, incident, filter()),
+    ]);
+    if (token !== loadToken) return;
+    setRows(page.rows);
+    setNextBefore(page.nextBeforeSeq);
+    setTotal(count);
+    performance.mark('muster:log-usable');
+  };
+
+  const loadOlder = async () => {
+    const before = nextBefore();
+    const incident = incidentId();
+    if (before === null || !incident) return;
+    setNextBefore(null);
+    const token = loadToken;
+    const page = await loadLogViewPage(app.db, app.settings().workspace_id, incident, filter(), before);
+    if (token !== loadToken) return;
+    setRows([...rows(), ...page.rows]);
+    setNextBefore(page.nextBeforeSeq);
+  };
+
+  createEffect(on([incidentId, filter], () => void loadFirstPage()));
+
+  // Load the next page when the end of the list scrolls into view.
+  let sentinel: HTMLDivElement | undefined;
+  const observer = new IntersectionObserver((items) => {
+    if (items.some((item) => item.isIntersecting)) void loadOlder();
+  });
+  createEffect(() => sentinel && observer.observe(sentinel));
+  onCleanup(() => observer.disconnect());
+
+  const saved = async () => {
+    setFormOpen(false);
+    await Promise.all([loadFirstPage(), app.refreshOutbox()]);
+    const newest = rows()[0]?.entry;
+    setAnnouncement(newest ? `Saved entry #${newest.local_seq}.` : 'Saved.');
+  };
+  const correct = (entry: LogEntry) => {
+    draft.startCorrection(entry);
+    setFormOpen(true);
+  };
+
+  return (
+    <section class="screen log-screen" aria-labelledby="log-title">
+      <h1 id="log-title">Communication log</h1>
+      <p class="sr-only" role="status" aria-live="polite">
+        {announcement()}
+      </p>
+      <Show
+        when={incidentId()}
+        fallback={<p class="empty">No incident is open. Open one in Settings to start the log.</p>}
+      >
+        {(incident) => (
+          <>
+            <Show when={formOpen()}>
+              <EntryForm draft={draft} onSaved={saved} onCancel={() => setFormOpen(false)} />
+            </Show>
+            <Show when={!formOpen()}>
+              <LogFilters filter={filter()} onChange={setFilter} />
+              <p class="log-count" data-testid="log-count">
+                {total() === null ? '' : `${total()} ${total() === 1 ? 'entry' : 'entries'}`}
+              </p>
+              <Show when={total() === 0}>
+                <p class="empty">Nothing logged yet for this incident. Every call, message and decision goes here: tap “+ Log communication”.</p>
+              </Show>
+              <ol class="entry-list" reversed aria-label={`Log of ${incident()}, newest first`}>
+                <For each={rows()}>{(row) => <LogEntryCard entry={row.entry} links={row.links} onCorrect={correct} />}</For>
+              </ol>
+              <div ref={sentinel} />
+              <Show when={nextBefore() !== null}>
+                <button type="button" class="secondary wide" onClick={loadOlder}>
+                  Show older entries
+                </button>
+              </Show>
+              <VerifyLog incidentId={incident()} />
+              <div class="bottom-action">
+                <button type="button" class="primary wide" onClick={() => setFormOpen(true)}>
+                  {draft.unsaved() ? 'Continue your entry' : '+ Log communication'}
+                </button>
+              </div>
+            </Show>
+          </>
+        )}
+      </Show>
+    </section>
+  );
+}

@@ -1,0 +1,46 @@
+import { createSignal, For } from 'solid-js';
+import { openIncident } from '../../store/workspace-repository';
+import { FormField } from '../app/FormField';
+import { useMuster } from '../app/muster-app';
+
+/** Which incident the log writes to, and opening a new one. */
+export function IncidentSettings() {
+  const app = useMuster();
+  const [title, setTitle] = createSignal('');
+  const [error, setError] = createSignal<string | undefined>();
+  const open = async (event: SubmitEvent) => {
+    event.preventDefault();
+    if (title().trim() === '') return setError('Give the incident a short title, e.g. "Finance mailbox compromised".');
+    try {
+      const incident = await openIncident(app.db, app.settings(), title());
+      await app.reloadWorkspace({ ...app.settings(), current_incident_id: incident.id });
+      setTitle('');
+      setError(undefined);
+    } catch (failure) {
+      setError((failure as Error).message);
+    }
+  };
+  return (
+    <section aria-labelledby="incident-title">
+      <h2 id="incident-title">Incident</h2>
+      <FormField id="current-incident" label="Current incident">
+        <select
+          id="current-incident"
+          value={app.settings().current_incident_id ?? ''}
+          onChange={(event) => void app.updateSettings({ ...app.settings(), current_incident_id: event.currentTarget.value || null })}
+        >
+          <option value="">None</option>
+          <For each={app.incidents()}>{(incident) => <option value={incident.id}>{`${incident.id}: ${incident.title}`}</option>}</For>
+        </select>
+      </FormField>
+      <form onSubmit={open} novalidate>
+        <FormField id="new-incident" label="Open a new incident" error={error()}>
+          <input id="new-incident" value={title()} placeholder="Short title" onInput={(event) => setTitle(event.currentTarget.value)} />
+        </FormField>
+        <button type="submit" class="secondary wide">
+          Open incident
+        </button>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,42 @@
+import { createSignal } from 'solid-js';
+import { FormField } from '../app/FormField';
+import { useMuster } from '../app/muster-app';
+import { DemoWorkspace } from './DemoWorkspace';
+import { IncidentSettings } from './IncidentSettings';
+import { StorageStatus } from './StorageStatus';
+
+/** This phone's settings: who records, which incident, storage protection, sync, demo data. */
+export function SettingsScreen() {
+  const app = useMuster();
+  const [status, setStatus] = createSignal('');
+  const saveName = async (name: string) => {
+    await app.updateSettings({ ...app.settings(), author_name: name.trim() });
+    setStatus('Name saved.');
+  };
+  const gateReason = () => {
+    const verdict = app.gate();
+    return verdict.open ? 'Sync is on.' : `Sync is off: ${verdict.reason}. Entries stay on this phone, queued, until a safe channel exists.`;
+  };
+  return (
+    <section class="screen" aria-labelledby="settings-title">
+      <h1 id="settings-title">Settings</h1>
+      <DemoWorkspace />
+      <section aria-labelledby="you-title">
+        <h2 id="you-title">You</h2>
+        <FormField id="author-name" label="Your name (recorded with each entry)">
+          <input id="author-name" value={app.settings().author_name} onChange={(event) => void saveName(event.currentTarget.value)} autocomplete="name" />
+        </FormField>
+        <p role="status" class="note">
+          {status()}
+        </p>
+      </section>
+      <IncidentSettings />
+      <StorageStatus />
+      <section aria-labelledby="sync-title">
+        <h2 id="sync-title">Sync</h2>
+        <p data-testid="sync-state">{gateReason()}</p>
+      </section>
+      <p class="note">Workspace: {app.settings().name}. Muster {__MUSTER_VERSION__}.</p>
+    </section>
+  );
+}
