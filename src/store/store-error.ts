@@ -1,5 +1,5 @@
 /** Why a local write failed, in words a responder can act on. */
-export type StoreFailure = 'quota' | 'closed' | 'invalid' | 'chain-busy' | 'unknown';
+export type StoreFailure = 'quota' | 'closed' | 'invalid' | 'conflict' | 'chain-busy' | 'unknown';
 
 export class StoreError extends Error {
   override readonly name = 'StoreError';
@@ -16,6 +16,7 @@ const MESSAGES: Record<StoreFailure, string> = {
   quota: "Not saved: this phone's storage is full. Your text is still in the form. Free some space (photos, other apps) and tap Save again.",
   closed: 'Not saved: Muster was updated in another tab. Your text is still in the form. Reload this tab, then save again.',
   invalid: 'Not saved: the entry is not valid.',
+  conflict: 'Not saved: this was changed elsewhere (another tab) since you opened it. Your text is still in the form; reopen it to see the latest version.',
   'chain-busy': 'Not saved: other entries were being written at the same moment. Your text is still in the form; tap Save again.',
   unknown: 'Not saved: the phone refused to store the entry. Your text is still in the form; tap Save again.',
 };

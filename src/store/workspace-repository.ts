@@ -3,7 +3,7 @@ import { nextIncidentId, type Incident } from '../domain/incident';
 import type { MessageTemplate } from '../domain/templates';
 import type { WorkspaceSettings } from '../domain/workspace';
 import type { MusterDatabase } from './open-database';
-import { toStoreError } from './store-error';
+import { storeError, toStoreError } from './store-error';
 
 export const STRICT = { durability: 'strict' } as const;
 
@@ -50,10 +50,29 @@ export function listContacts(db: MusterDatabase, workspaceId: string): Promise<C
   return db.getAllFromIndex('contacts', 'by-workspace', workspaceId);
 }
 
-/** Adds or replaces a contact; the caller bumps `version`. Rejects with a StoreError. */
+/**
+ * Adds a contact (version 1) or stores its next version. Rejects with StoreError 'conflict'
+ * when the stored version is not the one the edit started from: no silent last-writer-wins.
+ */
 export async function saveContact(db: MusterDatabase, contact: Contact): Promise<void> {
   const tx = db.transaction('contacts', 'readwrite', STRICT);
-  await Promise.all([tx.store.put(contact), tx.done]).catch((error) => {
+  try {
+    const stored = await tx.store.get(contact.id);
+    if ((stored?.version ?? 0) !== contact.version - 1) {
+      tx.abort();
+      await tx.done.catch(() => undefined);
+      throw storeError('conflict');
+    }
+    await Promise.all([tx.store.put(contact), tx.done]);
+  } catch (error) {
+    throw toStoreError(error);
+  }
+}
+
+/** Removes a contact from this phone's list. */
+export async function removeContact(db: MusterDatabase, id: string): Promise<void> {
+  const tx = db.transaction('contacts', 'readwrite', STRICT);
+  await Promise.all([tx.store.delete(id), tx.done]).catch((error) => {
     throw toStoreError(error);
   });
 }

@@ -2,7 +2,7 @@ import { For, Show } from 'solid-js';
 import { isReachable24x7, type Contact } from '../../domain/contacts';
 import { ContactMethodButton } from './ContactMethodButton';
 
-export function ContactCard(props: { contact: Contact }) {
+export function ContactCard(props: { contact: Contact; onEdit: (contact: Contact) => void }) {
   return (
     <li class="contact-card" data-testid="contact">
       <h3>
@@ -30,6 +30,9 @@ export function ContactCard(props: { contact: Contact }) {
       <div class="methods">
         <For each={props.contact.methods}>{(method) => <ContactMethodButton method={method} contactName={props.contact.name} />}</For>
       </div>
+      <button type="button" class="link-button" onClick={() => props.onEdit(props.contact)} aria-label={`Edit ${props.contact.name}`}>
+        Edit
+      </button>
     </li>
   );
 }

@@ -3,6 +3,7 @@ import { CONTACT_CATEGORIES, CONTACT_CATEGORY_LABELS, type Contact } from '../..
 import { listContacts } from '../../store/workspace-repository';
 import { useMuster } from '../app/muster-app';
 import { ContactCard } from './ContactCard';
+import { ContactEditor } from './ContactEditor';
 
 function matches(contact: Contact, query: string): boolean {
   const text = [contact.name, contact.organization, contact.role, CONTACT_CATEGORY_LABELS[contact.category]].join(' ').toLowerCase();
@@ -12,8 +13,14 @@ function matches(contact: Contact, query: string): boolean {
 /** The emergency contact list, grouped by the playbook's categories, searchable, usable offline. */
 export function ContactsScreen() {
   const app = useMuster();
-  const [contacts] = createResource(() => app.settings().workspace_id, (workspaceId) => listContacts(app.db, workspaceId));
+  const [contacts, { refetch }] = createResource(() => app.settings().workspace_id, (workspaceId) => listContacts(app.db, workspaceId));
   const [query, setQuery] = createSignal('');
+  // undefined: the list; null: a new contact; a contact: editing it.
+  const [editing, setEditing] = createSignal<Contact | null | undefined>(undefined);
+  const done = () => {
+    setEditing(undefined);
+    void refetch();
+  };
   const groups = createMemo(() => {
     const wanted = query().trim().toLowerCase();
     const visible = (contacts() ?? []).filter((contact) => wanted === '' || matches(contact, wanted));
@@ -25,6 +32,7 @@ export function ContactsScreen() {
   return (
     <section class="screen" aria-labelledby="contacts-title">
       <h1 id="contacts-title">Emergency contacts</h1>
+      <Show when={editing() === undefined} fallback={<ContactEditor contact={editing() ?? null} onDone={done} />}>
       <label class="sr-only" for="contact-search">
         Search contacts
       </label>
@@ -37,11 +45,17 @@ export function ContactsScreen() {
           <section class="contact-group" aria-labelledby={`group-${group.category}`}>
             <h2 id={`group-${group.category}`}>{CONTACT_CATEGORY_LABELS[group.category]}</h2>
             <ul>
-              <For each={group.contacts}>{(contact) => <ContactCard contact={contact} />}</For>
+              <For each={group.contacts}>{(contact) => <ContactCard contact={contact} onEdit={setEditing} />}</For>
             </ul>
           </section>
         )}
       </For>
+        <div class="bottom-action">
+          <button type="button" class="primary wide" onClick={() => setEditing(null)}>
+            + Add contact
+          </button>
+        </div>
+      </Show>
     </section>
   );
 }

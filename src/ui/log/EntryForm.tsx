@@ -1,7 +1,8 @@
-import { createSignal, For, onCleanup, Show } from 'solid-js';
+import { createResource, createSignal, For, onCleanup, onMount, Show } from 'solid-js';
 import { CONTACT_CHANNEL_LABELS, CONTACT_CHANNELS } from '../../domain/contact-methods';
 import { COMMUNICATION_TYPE_LABELS, COMMUNICATION_TYPES } from '../../domain/communication-types';
 import type { LogFieldName } from '../../domain/log-entry';
+import { listContacts } from '../../store/workspace-repository';
 import { describedBy, FormField } from '../app/FormField';
 import { useMuster } from '../app/muster-app';
 import { toLocalInput } from '../app/relative-time';
@@ -22,7 +23,9 @@ const TEXT_FIELDS: { name: LogFieldName; label: string; multiline: boolean }[] =
  */
 export function EntryForm(props: { draft: EntryDraft; onSaved: () => void; onCancel: () => void }) {
   const app = useMuster();
+  onMount(() => scrollTo(0, 0));
   const [full, setFull] = createSignal(props.draft.corrects() !== null);
+  const [contacts] = createResource(() => app.settings().workspace_id, (workspaceId) => listContacts(app.db, workspaceId));
   const [clock, setClock] = createSignal(new Date());
   const timer = setInterval(() => setClock(new Date()), 30_000);
   onCleanup(() => clearInterval(timer));
@@ -57,7 +60,10 @@ export function EntryForm(props: { draft: EntryDraft; onSaved: () => void; onCan
         </select>
       </FormField>
       <FormField id="entry-contacted" label="Person or organization contacted" error={error('contacted')}>
-        <input id="entry-contacted" value={value('contacted')} onInput={input('contacted')} autocomplete="off" {...describedBy('entry-contacted', error('contacted'))} />
+        <input id="entry-contacted" list="entry-contacted-list" value={value('contacted')} onInput={input('contacted')} autocomplete="off" {...describedBy('entry-contacted', error('contacted'))} />
+        <datalist id="entry-contacted-list">
+          <For each={contacts()}>{(contact) => <option value={contact.organization && contact.organization !== contact.name ? `${contact.name} (${contact.organization})` : contact.name} />}</For>
+        </datalist>
       </FormField>
       <FormField id="entry-summary" label="Message summary" error={error('message_summary')}>
         <textarea id="entry-summary" rows="3" value={value('message_summary')} onInput={input('message_summary')} {...describedBy('entry-summary', error('message_summary'))} />

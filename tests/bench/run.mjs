@@ -1,0 +1,105 @@
+#!/usr/bin/env node
+// `npm run bench`: measures Muster against the budgets in shared/DESIGN.md and writes the
+// figures to bench/results.json. These are reports, not pass/fail tests: machines are noisy.
+//
+//   1. Initial JS (gzip) of the built app, and that supabase-js is not in it.
+//   2. Log write durable latency (p50/p95) at 100 and at 50,000 stored entries, in Chromium.
+//   3. Offline cold start to the first usable screen with 4x CPU throttling.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { measureBundle, BUDGET_BYTES } from '../../scripts/check-budget.mjs';
+import { launchChromium, CHROMIUM_PATH } from '../../scripts/chromium.mjs';
+import { startServer } from '../../scripts/serve.mjs';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 200);
+const COLD_RUNS = Number(process.env.BENCH_COLD_RUNS ?? 7);
+
+const percentile = (values, p) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+};
+const round = (ms) => Math.round(ms * 100) / 100;
+const summary = (values) => ({ samples: values.length, p50Ms: round(percentile(values, 50)), p95Ms: round(percentile(values, 95)), maxMs: round(Math.max(...values)) });
+
+async function benchLogWrites() {
+  execFileSync('npx', ['vite', 'build', '--config', 'tests/bench/vite.bench.config.ts'], { cwd: root, stdio: 'inherit' });
+  const server = await startServer({ root: join(root, 'bench/dist'), port: 0 });
+  const browser = await launchChromium();
+  try {
+    const page = browser.context.pages()[0] ?? (await browser.context.newPage());
+    await page.goto(server.url);
+    await page.waitForFunction(() => document.title === 'ready');
+    await page.evaluate(() => window.musterBench.open());
+    await page.evaluate(() => window.musterBench.seedTo(100));
+    await page.evaluate(() => window.musterBench.measureAppends(20)); // warm-up, not reported
+    const at100 = await page.evaluate((n) => window.musterBench.measureAppends(n), SAMPLES);
+    const seedStart = Date.now();
+    await page.evaluate(() => window.musterBench.seedTo(50_000));
+    console.log(`seeded 50,000 entries in ${((Date.now() - seedStart) / 1000).toFixed(1)} s`);
+    await page.evaluate(() => window.musterBench.measureAppends(20));
+    const at50k = await page.evaluate((n) => window.musterBench.measureAppends(n), SAMPLES);
+    const small = summary(at100);
+    const large = summary(at50k);
+    return { at100: small, at50000: large, p95Ratio: round(large.p95Ms / small.p95Ms), budget: { p95Ms: 15, ratio: 1.5 } };
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+async function benchColdStart() {
+  const server = await startServer({ root: join(root, 'dist'), port: 0 });
+  const browser = await launchChromium({ isMobile: true, hasTouch: true });
+  const runs = [];
+  try {
+    const page = browser.context.pages()[0] ?? (await browser.context.newPage());
+    await page.goto(server.url);
+    await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+    });
+    if (!(await page.evaluate(() => !!navigator.serviceWorker.controller))) await page.reload();
+    await page.waitForFunction(() => !!navigator.serviceWorker.controller);
+    await browser.context.setOffline(true);
+    await server.close();
+    const cdp = await browser.context.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    for (let run = 0; run < COLD_RUNS; run += 1) {
+      await page.reload({ waitUntil: 'load' });
+      const usableAt = await page.waitForFunction(() => performance.getEntriesByName('muster:log-usable')[0]?.startTime, undefined, { timeout: 30_000 });
+      runs.push(round(await usableAt.jsonValue()));
+    }
+    return { cpuThrottle: 4, runsMs: runs, medianMs: round(percentile(runs, 50)), worstMs: Math.max(...runs), budgetMs: 300, measures: 'navigation start to the log screen rendered from IndexedDB, offline, from the service worker cache' };
+  } finally {
+    await browser.close();
+    await server.close().catch(() => undefined);
+  }
+}
+
+const bundle = measureBundle(join(root, 'dist'));
+console.log(`initial JS ${(bundle.initialGzipBytes / 1024).toFixed(1)} KB gzip (budget ${BUDGET_BYTES / 1024} KB)`);
+const logWrite = await benchLogWrites();
+console.log('log write', JSON.stringify(logWrite));
+const coldStart = await benchColdStart();
+console.log('cold start', JSON.stringify(coldStart));
+
+const chromiumVersion = execFileSync(CHROMIUM_PATH, ['--version']).toString().trim();
+const results = {
+  measuredAt: new Date().toISOString(),
+  machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, node: process.version, chromium: chromiumVersion },
+  bundle: { initialGzipKB: round(bundle.initialGzipBytes / 1024), budgetKB: BUDGET_BYTES / 1024, supabaseInInitial: bundle.supabaseInInitial, initialChunks: bundle.initialChunks, serviceWorkerGzipKB: round(bundle.swGzipBytes / 1024), totalJsGzipKB: round(bundle.totalJsGzipBytes / 1024) },
+  logWrite,
+  coldStart,
+  withinBudget: {
+    initialJs: bundle.initialGzipBytes <= BUDGET_BYTES && !bundle.supabaseInInitial,
+    logWriteP95: logWrite.at100.p95Ms <= 15 && logWrite.at50000.p95Ms <= 15,
+    logWriteFlat: logWrite.p95Ratio <= 1.5,
+    coldStart: coldStart.medianMs <= 300,
+  },
+};
+mkdirSync(join(root, 'bench'), { recursive: true });
+writeFileSync(join(root, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
+console.log(JSON.stringify(results.withinBudget), '-> bench/results.json');
