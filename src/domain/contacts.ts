@@ -99,6 +99,16 @@ export function dialString(value: string): string | null {
   return DIALABLE.test(digits) ? digits : null;
 }
 
+// RFC 3966: '#' must be written %23, or the browser takes it as a fragment and the dialer
+// never gets the closing '#' of a bridge PIN.
+function encodeDial(dial: string): string {
+  return dial.replaceAll('#', '%23');
+}
+
+function telHref(dial: string): string {
+  return `tel:${encodeDial(dial)}`;
+}
+
 function httpsUrl(value: string): string | null {
   try {
     const url = new URL(value.trim());
@@ -119,7 +129,7 @@ export function contactLink(method: Pick<ContactMethod, 'channel' | 'value'>): C
     case 'sms': {
       const dial = dialString(value);
       if (dial === null) return { href: null, reason: 'Not a phone number: check this entry.' };
-      return method.channel === 'phone' ? { href: `tel:${dial}`, action: 'Call' } : { href: `sms:${dial}`, action: 'Text' };
+      return method.channel === 'phone' ? { href: telHref(dial), action: 'Call' } : { href: `sms:${encodeDial(dial)}`, action: 'Text' };
     }
     case 'personal_email':
     case 'corporate_email':
@@ -130,7 +140,7 @@ export function contactLink(method: Pick<ContactMethod, 'channel' | 'value'>): C
     case 'portal':
     case 'chat': {
       const dial = method.channel === 'bridge' ? dialString(value) : null;
-      if (dial !== null) return { href: `tel:${dial}`, action: 'Call' };
+      if (dial !== null) return { href: telHref(dial), action: 'Call' };
       const url = httpsUrl(value);
       return url ? { href: url, action: 'Open' } : { href: null, reason: 'Only https:// links open from Muster.' };
     }

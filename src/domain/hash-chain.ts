@@ -82,7 +82,9 @@ export async function verifyChainChunk(
     });
     if (entry.local_seq !== expectedSeq)
       return broken('sequence', `Entry #${expectedSeq} is missing: the next stored entry is #${entry.local_seq}.`);
-    if ((await contentHash(entry)) !== entry.content_hash)
+    // follow_up is derived from follow_up_required and stored only for the index: it must agree.
+    const followUpMismatch = entry.follow_up !== (entry.follow_up_required.trim() === '' ? 0 : 1);
+    if (followUpMismatch || (await contentHash(entry)) !== entry.content_hash)
       return broken('content', `Entry #${entry.local_seq} was changed after it was recorded: its content no longer matches its hash.`);
     if (entry.prev_hash !== prevHash || (await linkHash(prevHash, entry.content_hash, entry.local_seq)) !== entry.hash)
       return broken('link', `Entry #${entry.local_seq} does not link to entry #${entry.local_seq - 1}: an entry was removed, replaced or reordered.`);

@@ -2,8 +2,7 @@ import { DEMO_WORKSPACE_ID, demoContacts, demoIncident, demoSettings } from '../
 import { playbookTemplatesFor } from '../domain/playbook-templates';
 import type { WorkspaceSettings } from '../domain/workspace';
 import type { MusterDatabase } from './open-database';
-import { toStoreError } from './store-error';
-import { readSettings, STRICT } from './workspace-repository';
+import { commitStrict } from './strict-transaction';
 
 // Loaded on demand (first run, clearing the demo): the demo data and template texts are
 // not part of the app's start-up code.
@@ -13,56 +12,45 @@ import { readSettings, STRICT } from './workspace-repository';
  * playbook's templates) so a new user sees something real. Does nothing afterwards.
  */
 export async function ensureWorkspace(db: MusterDatabase, now = new Date()): Promise<WorkspaceSettings> {
-  const existing = await readSettings(db);
-  if (existing) return existing;
   const stamp = now.toISOString();
-  const settings = demoSettings();
-  const tx = db.transaction(['settings', 'incidents', 'contacts', 'templates'], 'readwrite', STRICT);
-  await Promise.all([
-    tx.objectStore('settings').put(settings, 'workspace'),
-    tx.objectStore('incidents').put(demoIncident(stamp)),
-    ...demoContacts(stamp).map((contact) => tx.objectStore('contacts').put(contact)),
-    ...playbookTemplatesFor(DEMO_WORKSPACE_ID, stamp).map((template) => tx.objectStore('templates').put(template)),
-    tx.done,
-  ]).catch((error) => {
-    throw toStoreError(error);
+  return commitStrict(db, ['settings', 'incidents', 'contacts', 'templates'], async (tx) => {
+    const existing = await tx.objectStore('settings').get('workspace');
+    if (existing) return existing;
+    const settings = demoSettings();
+    await tx.objectStore('settings').put(settings, 'workspace');
+    await tx.objectStore('incidents').put(demoIncident(stamp));
+    for (const contact of demoContacts(stamp)) await tx.objectStore('contacts').put(contact);
+    for (const template of playbookTemplatesFor(DEMO_WORKSPACE_ID, stamp)) await tx.objectStore('templates').put(template);
+    return settings;
   });
-  return settings;
 }
 
 /**
  * Removes the demo workspace and everything in it (its incident, contacts, templates, log
  * entries and their outbox rows) and starts an empty workspace with the playbook's
- * templates. Demo data never leaves the phone, so nothing of value is lost.
+ * templates. Demo data never leaves the phone, so nothing of value is lost. If the demo was
+ * already cleared (say, in another tab), the real workspace is returned untouched.
  */
-export async function clearDemoWorkspace(db: MusterDatabase, companyName: string, now = new Date()): Promise<WorkspaceSettings> {
-  const previous = await readSettings(db);
-  const settings: WorkspaceSettings = {
-    workspace_id: crypto.randomUUID(),
-    name: companyName.trim() || 'My company',
-    is_demo: false,
-    author_name: previous?.is_demo === false ? previous.author_name : '',
-    current_incident_id: null,
-    backend_url: null,
-  };
-  const stores = ['settings', 'incidents', 'contacts', 'templates', 'log', 'outbox'] as const;
-  const tx = db.transaction([...stores], 'readwrite', STRICT);
-  const deleteDemo = async (store: 'incidents' | 'contacts' | 'templates' | 'outbox') => {
-    const keys = await tx.objectStore(store).index('by-workspace').getAllKeys(DEMO_WORKSPACE_ID);
-    await Promise.all(keys.map((key) => tx.objectStore(store).delete(key)));
-  };
-  const demoLog = IDBKeyRange.bound([DEMO_WORKSPACE_ID, '', 0], [DEMO_WORKSPACE_ID, '\uffff', Infinity]);
-  await Promise.all([
-    deleteDemo('incidents'),
-    deleteDemo('contacts'),
-    deleteDemo('templates'),
-    deleteDemo('outbox'),
-    tx.objectStore('log').index('by-incident').getAllKeys(demoLog).then((keys) => Promise.all(keys.map((key) => tx.objectStore('log').delete(key)))),
-    tx.objectStore('settings').put(settings, 'workspace'),
-    ...playbookTemplatesFor(settings.workspace_id, now.toISOString()).map((template) => tx.objectStore('templates').put(template)),
-    tx.done,
-  ]).catch((error) => {
-    throw toStoreError(error);
+export function clearDemoWorkspace(db: MusterDatabase, companyName: string, now = new Date()): Promise<WorkspaceSettings> {
+  const stores: ['settings', 'incidents', 'contacts', 'templates', 'log', 'outbox'] = ['settings', 'incidents', 'contacts', 'templates', 'log', 'outbox'];
+  return commitStrict(db, stores, async (tx) => {
+    const current = await tx.objectStore('settings').get('workspace');
+    if (current && !current.is_demo) return current;
+    for (const store of ['incidents', 'contacts', 'templates', 'outbox'] as const) {
+      for (const key of await tx.objectStore(store).index('by-workspace').getAllKeys(DEMO_WORKSPACE_ID)) await tx.objectStore(store).delete(key);
+    }
+    const demoLog = IDBKeyRange.bound([DEMO_WORKSPACE_ID, '', 0], [DEMO_WORKSPACE_ID, '\uffff', Infinity]);
+    for (const key of await tx.objectStore('log').index('by-incident').getAllKeys(demoLog)) await tx.objectStore('log').delete(key);
+    const settings: WorkspaceSettings = {
+      workspace_id: crypto.randomUUID(),
+      name: companyName.trim() || 'My company',
+      is_demo: false,
+      author_name: '',
+      current_incident_id: null,
+      backend_url: null,
+    };
+    await tx.objectStore('settings').put(settings, 'workspace');
+    for (const template of playbookTemplatesFor(settings.workspace_id, now.toISOString())) await tx.objectStore('templates').put(template);
+    return settings;
   });
-  return settings;
 }

@@ -5,6 +5,7 @@ import { exclusive } from './exclusive';
 import type { MusterDatabase } from './open-database';
 import type { OutboxRow } from './schema';
 import { storeError, toStoreError } from './store-error';
+import { commitStrict, Rollback } from './strict-transaction';
 
 export interface AppendContext {
   workspace_id: string;
@@ -56,24 +57,16 @@ export function appendLogEntry(db: MusterDatabase, fields: LogEntryFields, conte
 }
 
 /** Returns false (and writes nothing) when the chain tip moved since `tip` was read. */
-async function writeSealed(db: MusterDatabase, entry: LogEntry, tip: ChainTip, now: Date): Promise<boolean> {
-  const tx = db.transaction(['log', 'outbox'], 'readwrite', { durability: 'strict' });
-  try {
+function writeSealed(db: MusterDatabase, entry: LogEntry, tip: ChainTip, now: Date): Promise<boolean> {
+  return commitStrict(db, ['log', 'outbox'], async (tx) => {
     const log = tx.objectStore('log');
     const range = IDBKeyRange.bound([entry.workspace_id, entry.incident_id, 0], [entry.workspace_id, entry.incident_id, Infinity]);
     const current = await log.index('by-incident').openCursor(range, 'prev');
-    if ((current?.value.hash ?? null) !== (tip?.hash ?? null)) {
-      tx.abort();
-      await tx.done.catch(() => undefined);
-      return false;
-    }
+    if ((current?.value.hash ?? null) !== (tip?.hash ?? null)) throw new Rollback(false);
     if (entry.corrects !== null) {
       const original = await log.get(entry.corrects);
-      if (!original || original.incident_id !== entry.incident_id || original.workspace_id !== entry.workspace_id) {
-        tx.abort();
-        await tx.done.catch(() => undefined);
+      if (!original || original.incident_id !== entry.incident_id || original.workspace_id !== entry.workspace_id)
         throw storeError('invalid', 'The entry it corrects is not in this incident.');
-      }
     }
     const row: OutboxRow = {
       id: entry.id,
@@ -85,16 +78,10 @@ async function writeSealed(db: MusterDatabase, entry: LogEntry, tip: ChainTip, n
       attempts: 0,
       last_error: null,
     };
-    await Promise.all([log.add(entry), tx.objectStore('outbox').add(row), tx.done]);
+    await log.add(entry);
+    await tx.objectStore('outbox').add(row);
     return true;
-  } catch (error) {
-    try {
-      tx.abort();
-    } catch {
-      // Already finished or aborted: nothing was committed either way.
-    }
-    throw toStoreError(error);
-  }
+  });
 }
 
 export interface LogFilter {

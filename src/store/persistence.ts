@@ -7,7 +7,7 @@ export interface StorageReport {
   quotaBytes: number | null;
 }
 
-/** Asks once for persistent storage; later calls only read the state. */
+/** Asks for persistent storage unless it is already granted, and reports the state and usage. */
 export async function requestPersistentStorage(storage: StorageManager | undefined = globalThis.navigator?.storage): Promise<StorageReport> {
   if (!storage?.persist || !storage.persisted) return { persistence: 'unsupported', usageBytes: null, quotaBytes: null };
   const persisted = (await storage.persisted()) || (await storage.persist());

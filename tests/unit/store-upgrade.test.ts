@@ -1,0 +1,130 @@
+import { openDB } from 'idb';
+import { describe, expect, it } from 'vitest';
+import { DEMO_WORKSPACE_ID, demoContacts, demoIncident, demoSettings } from '../../src/domain/demo-workspace';
+import { sealEntry } from '../../src/domain/hash-chain';
+import type { LogEntry } from '../../src/domain/log-entry';
+import { playbookTemplatesFor } from '../../src/domain/playbook-templates';
+import { countLog, listLogPage, verifyIncidentLog } from '../../src/store/log-repository';
+import { DB_VERSION, createVersion1, openMusterDB } from '../../src/store/open-database';
+import { outboxSummary } from '../../src/store/outbox';
+import type { MusterDBv1, OutboxRow } from '../../src/store/schema';
+import { listContacts, listIncidents, listTemplates, readSettings } from '../../src/store/workspace-repository';
+import { completeFields, entryMeta, quickFields } from './log-entry-fixtures';
+import { openTestDatabase } from './test-database';
+
+const NOW = '2026-03-02T09:00:00.000Z';
+const INCIDENT = 'INC-2026-001';
+
+/** How the first prototype stored an entry: sealed the same way, but without the `follow_up` flag. */
+type Version1Entry = Omit<LogEntry, 'follow_up'>;
+
+async function version1Entries(): Promise<Version1Entry[]> {
+  const meta = { workspace_id: DEMO_WORKSPACE_ID };
+  const first = await sealEntry(
+    completeFields({ incident_id: INCIDENT, follow_up_required: 'Call the insurer back by 14:00.' }),
+    entryMeta(meta),
+    null,
+  );
+  const second = await sealEntry(quickFields({ incident_id: INCIDENT, communication_type: 'decision' }), entryMeta(meta), first);
+  return [first, second].map(({ follow_up, ...stored }) => stored);
+}
+
+function outboxRowFor(entry: Version1Entry, createdAt: string): OutboxRow {
+  return {
+    id: entry.id,
+    workspace_id: entry.workspace_id,
+    table: 'log_entry',
+    op: 'insert',
+    payload: entry as LogEntry,
+    created_at: createdAt,
+    attempts: 2,
+    last_error: 'Offline',
+  };
+}
+
+/** A phone that ran the first prototype: a real version-1 database with data in every store. */
+async function createVersion1Phone(name: string, entries: Version1Entry[]): Promise<void> {
+  const v1 = await openDB<MusterDBv1>(name, 1, {
+    upgrade(db) {
+      createVersion1(db);
+    },
+  });
+  const tx = v1.transaction(['settings', 'incidents', 'contacts', 'templates', 'log', 'outbox'], 'readwrite');
+  await Promise.all([
+    tx.objectStore('settings').put(demoSettings(), 'workspace'),
+    tx.objectStore('incidents').put(demoIncident(NOW)),
+    ...demoContacts(NOW).map((contact) => tx.objectStore('contacts').put(contact)),
+    ...playbookTemplatesFor(DEMO_WORKSPACE_ID, NOW).map((template) => tx.objectStore('templates').put(template)),
+    ...entries.map((entry) => tx.objectStore('log').put(entry)),
+    ...entries.map((entry, index) => tx.objectStore('outbox').put(outboxRowFor(entry, `2026-03-02T09:0${index + 1}:00.000Z`))),
+    tx.done,
+  ]);
+  v1.close();
+}
+
+describe('upgrading a phone from the first prototype (version 1)', () => {
+  it('keeps every setting, incident, contact, template, entry and waiting change', async () => {
+    const name = `t-${crypto.randomUUID()}`;
+    const entries = await version1Entries();
+    await createVersion1Phone(name, entries);
+
+    const db = await openMusterDB(name);
+
+    expect(db.version).toBe(DB_VERSION);
+    expect(await readSettings(db)).toEqual(demoSettings());
+    expect(await listIncidents(db, DEMO_WORKSPACE_ID)).toEqual([demoIncident(NOW)]);
+    expect(await listContacts(db, DEMO_WORKSPACE_ID)).toHaveLength(demoContacts(NOW).length);
+    expect(await listTemplates(db, DEMO_WORKSPACE_ID)).toHaveLength(5);
+    expect(await countLog(db, DEMO_WORKSPACE_ID, INCIDENT, {})).toBe(2);
+    expect(await outboxSummary(db)).toEqual({ waiting: 2, oldestAt: '2026-03-02T09:01:00.000Z' });
+    expect(await db.get('outbox', entries[0]?.id as string)).toMatchObject({ attempts: 2, last_error: 'Offline' });
+    db.close();
+  });
+
+  it('marks the old entry that asked for follow-up, and only that one', async () => {
+    const name = `t-${crypto.randomUUID()}`;
+    const entries = await version1Entries();
+    await createVersion1Phone(name, entries);
+
+    const db = await openMusterDB(name);
+
+    const [withFollowUp, without] = entries as [Version1Entry, Version1Entry];
+    expect((await db.get('log', withFollowUp.id))?.follow_up).toBe(1);
+    expect((await db.get('log', without.id))?.follow_up).toBe(0);
+    const followUps = await listLogPage(db, DEMO_WORKSPACE_ID, INCIDENT, { followUpOnly: true }, { limit: 50 });
+    expect(followUps.entries.map((entry) => entry.id)).toEqual([withFollowUp.id]);
+    const decisions = await listLogPage(db, DEMO_WORKSPACE_ID, INCIDENT, { type: 'decision' }, { limit: 50 });
+    expect(decisions.entries.map((entry) => entry.id)).toEqual([without.id]);
+    db.close();
+  });
+
+  it('still verifies the old entries as an intact chain after the upgrade', async () => {
+    const name = `t-${crypto.randomUUID()}`;
+    await createVersion1Phone(name, await version1Entries());
+
+    const db = await openMusterDB(name);
+
+    expect(await verifyIncidentLog(db, DEMO_WORKSPACE_ID, INCIDENT)).toEqual({ intact: true, checked: 2 });
+    db.close();
+  });
+});
+
+describe('installing on a new phone', () => {
+  it('creates every store and index the app reads', async () => {
+    const db = await openTestDatabase();
+    const stores = ['settings', 'incidents', 'contacts', 'templates', 'log', 'outbox'] as const;
+    const tx = db.transaction([...stores], 'readonly');
+    const indexesOf = (store: (typeof stores)[number]) => [...tx.objectStore(store).indexNames].sort();
+
+    expect(db.version).toBe(2);
+    expect([...db.objectStoreNames].sort()).toEqual(['contacts', 'incidents', 'log', 'outbox', 'settings', 'templates']);
+    expect(indexesOf('settings')).toEqual([]);
+    expect(indexesOf('incidents')).toEqual(['by-workspace']);
+    expect(indexesOf('contacts')).toEqual(['by-workspace']);
+    expect(indexesOf('templates')).toEqual(['by-workspace']);
+    expect(indexesOf('log')).toEqual(['by-corrects', 'by-follow-up', 'by-incident', 'by-type']);
+    expect(indexesOf('outbox')).toEqual(['by-created', 'by-workspace']);
+    expect(tx.objectStore('log').index('by-incident').unique).toBe(true);
+    db.close();
+  });
+});
