@@ -21,19 +21,28 @@ export const CHROMIUM_ARGS = [
 /** A persistent context (service workers and installability need one) on a new temp profile. */
 export async function launchChromium(options = {}) {
   const userDataDir = await mkdtemp(join(tmpdir(), 'muster-chromium-'));
-  const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM_PATH,
-    headless: true,
-    args: CHROMIUM_ARGS,
-    viewport: { width: 360, height: 760 },
-    ...options,
-  });
+  // Chromium's helper processes can still be flushing files for a moment after close.
+  const removeProfile = () => rm(userDataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
+  let context;
+  try {
+    context = await chromium.launchPersistentContext(userDataDir, {
+      executablePath: CHROMIUM_PATH,
+      headless: true,
+      args: CHROMIUM_ARGS,
+      viewport: { width: 360, height: 760 },
+      ...options,
+    });
+  } catch (error) {
+    await removeProfile();
+    throw error;
+  }
+  let closing;
   return {
     context,
     userDataDir,
-    async close() {
-      await context.close().catch(() => undefined);
-      await rm(userDataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
+    close() {
+      closing ??= context.close().catch(() => undefined).then(removeProfile);
+      return closing;
     },
   };
 }

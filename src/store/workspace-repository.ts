@@ -1,6 +1,6 @@
 import type { Contact } from '../domain/contacts';
 import { nextIncidentId, type Incident } from '../domain/incident';
-import type { MessageTemplate } from '../domain/templates';
+import { TEMPLATE_KINDS, type MessageTemplate } from '../domain/templates';
 import type { WorkspaceSettings } from '../domain/workspace';
 import type { MusterDatabase } from './open-database';
 import { storeError } from './store-error';
@@ -60,6 +60,9 @@ export async function removeContact(db: MusterDatabase, id: string): Promise<voi
   await commitStrict(db, ['contacts'], (tx) => tx.objectStore('contacts').delete(id));
 }
 
-export function listTemplates(db: MusterDatabase, workspaceId: string): Promise<MessageTemplate[]> {
-  return db.getAllFromIndex('templates', 'by-workspace', workspaceId);
+/** The workspace's templates in the playbook's order (leadership update first). */
+export async function listTemplates(db: MusterDatabase, workspaceId: string): Promise<MessageTemplate[]> {
+  const templates = await db.getAllFromIndex('templates', 'by-workspace', workspaceId);
+  const rank = (template: MessageTemplate) => TEMPLATE_KINDS.indexOf(template.kind);
+  return templates.sort((a, b) => rank(a) - rank(b) || a.name.localeCompare(b.name));
 }

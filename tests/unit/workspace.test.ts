@@ -40,12 +40,13 @@ describe('first run', () => {
     const incidents = await listIncidents(db, DEMO_WORKSPACE_ID);
     expect(incidents.map((incident) => [incident.id, incident.status])).toEqual([[DEMO_INCIDENT, 'open']]);
     expect(await listContacts(db, DEMO_WORKSPACE_ID)).toHaveLength(demoContacts(FIRST_RUN.toISOString()).length);
-    expect((await listTemplates(db, DEMO_WORKSPACE_ID)).map((template) => template.kind).sort()).toEqual([
-      'alternate_channel_notice',
-      'employee_instructions',
-      'insurance_legal_notice',
+    // In the playbook's order: Step 2, 3, 4, 5, 7.
+    expect((await listTemplates(db, DEMO_WORKSPACE_ID)).map((template) => template.kind)).toEqual([
       'leadership_update',
+      'employee_instructions',
       'vendor_request',
+      'insurance_legal_notice',
+      'alternate_channel_notice',
     ]);
     expect(await outboxSummary(db)).toEqual({ waiting: 0, oldestAt: null });
   });

@@ -16,6 +16,7 @@ export function App(props: { updateReady: boolean; onApplyUpdate: () => void }) 
   return (
     <>
       <IncidentHeader />
+      <UpdatePrompt ready={props.updateReady} onApply={props.onApplyUpdate} />
       <main id="main">
         <Suspense fallback={<p>Opening…</p>}>
         <Switch>
@@ -34,7 +35,6 @@ export function App(props: { updateReady: boolean; onApplyUpdate: () => void }) 
         </Switch>
         </Suspense>
       </main>
-      <UpdatePrompt ready={props.updateReady} onApply={props.onApplyUpdate} />
       <BottomNav current={screen()} />
     </>
   );

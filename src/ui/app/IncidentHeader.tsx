@@ -9,7 +9,7 @@ export function IncidentHeader() {
     <header class="app-header">
       <Show when={app.settings().is_demo}>
         <p class="demo-banner" data-testid="demo-banner">
-          DEMO workspace: example data. <a href="#settings">Clear it in Settings</a>
+          DEMO data · <a href="#settings">clear it in Settings</a>
         </p>
       </Show>
       <p class="incident-line">

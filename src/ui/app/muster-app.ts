@@ -1,4 +1,4 @@
-import { createContext, createEffect, createSignal, useContext, type Accessor } from 'solid-js';
+import { createContext, createEffect, createSignal, untrack, useContext, type Accessor } from 'solid-js';
 import type { Incident } from '../../domain/incident';
 import type { WorkspaceSettings } from '../../domain/workspace';
 import type { MusterDatabase } from '../../store/open-database';
@@ -49,10 +49,11 @@ export async function createMusterApp(db: MusterDatabase, initial: WorkspaceSett
     gate,
     unsavedForms,
     setUnsaved(formId, unsaved) {
-      const next = new Set(unsavedForms());
+      // Untracked: effects call this, and must not re-run because of the set they write.
+      const next = new Set(untrack(unsavedForms));
       if (unsaved) next.add(formId);
       else next.delete(formId);
-      if (next.size !== unsavedForms().size) setUnsavedForms(next);
+      if (next.size !== untrack(unsavedForms).size) setUnsavedForms(next);
     },
     async updateSettings(next) {
       await saveSettings(db, next);

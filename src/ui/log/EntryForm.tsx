@@ -54,7 +54,14 @@ export function EntryForm(props: { draft: EntryDraft; onSaved: () => void; onCan
         )}
       </Show>
       <FormField id="entry-type" label="Communication type" error={error('communication_type')}>
-        <select id="entry-type" value={value('communication_type')} onChange={input('communication_type')} {...describedBy('entry-type', error('communication_type'))}>
+        {/* No attribute spread on a <select>: it would set the value before the options exist. */}
+        <select
+          id="entry-type"
+          value={value('communication_type')}
+          onChange={input('communication_type')}
+          aria-invalid={error('communication_type') ? 'true' : undefined}
+          aria-describedby={error('communication_type') ? 'entry-type-error' : undefined}
+        >
           <option value="">Choose…</option>
           <For each={COMMUNICATION_TYPES}>{(type) => <option value={type}>{COMMUNICATION_TYPE_LABELS[type]}</option>}</For>
         </select>

@@ -75,6 +75,11 @@ export function LogScreen() {
     const newest = rows()[0]?.entry;
     setAnnouncement(newest ? `Saved entry #${newest.local_seq}.` : 'Saved.');
   };
+  // A correction opened and left untouched is not what "+ Log communication" means.
+  const openNewEntry = () => {
+    if (draft.corrects() && !draft.unsaved()) draft.reset();
+    setFormOpen(true);
+  };
   const correct = (entry: LogEntry) => {
     draft.startCorrection(entry);
     setFormOpen(true);
@@ -114,7 +119,7 @@ export function LogScreen() {
               </Show>
               <VerifyLog incidentId={incident()} />
               <div class="bottom-action">
-                <button type="button" class="primary wide" onClick={() => setFormOpen(true)}>
+                <button type="button" class="primary wide" onClick={openNewEntry}>
                   {draft.unsaved() ? 'Continue your entry' : '+ Log communication'}
                 </button>
               </div>

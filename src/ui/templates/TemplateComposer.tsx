@@ -14,10 +14,11 @@ export function TemplateComposer(props: { template: MessageTemplate; onClose: ()
   const [status, setStatus] = createSignal('');
   const message = createMemo(() => renderTemplate(props.template, values()));
   const words = () => wordCount(message().text);
-  const formId = () => `template-${props.template.id}`;
+  // Read once: at cleanup time props.template belongs to a closed <Show> and throws.
+  const formId = `template-${props.template.id}`;
   const typed = () => Object.entries(values()).some(([key, value]) => key !== 'incident_id' && value.trim() !== '');
-  createEffect(() => app.setUnsaved(formId(), typed()));
-  onCleanup(() => app.setUnsaved(formId(), false));
+  createEffect(() => app.setUnsaved(formId, typed()));
+  onCleanup(() => app.setUnsaved(formId, false));
 
   const copy = async () => setStatus((await copyText(`${message().subject}\n\n${message().text}`)) ? 'Copied.' : 'Could not copy: select the text and copy it by hand.');
   const share = async () => setStatus((await shareText(message().subject, message().text)) ? 'Shared.' : '');

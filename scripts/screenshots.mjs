@@ -1,0 +1,125 @@
+#!/usr/bin/env node
+// Screenshots for the README, taken from the built app (it builds nothing: run `npm run build`
+// first). Serves dist/, opens Muster in Chromium as a 360x760 phone (device scale factor 1),
+// logs a few demo entries through the UI, and writes
+//   docs/screenshots/{log,entry-form,contacts,templates,settings}.png
+//
+//   node scripts/screenshots.mjs [output-dir]
+
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { startServer } from './serve.mjs';
+
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const outDir = resolve(repoRoot, process.argv[2] ?? 'docs/screenshots');
+const CHROMIUM = '/usr/bin/chromium';
+
+const ENTRIES = [
+  {
+    type: 'leadership_update',
+    who: 'Maria Lopez (Northwind Dental)',
+    summary: 'First leadership update by phone: forwarding rule found on the finance mailbox, containment under way. Next update 14:00.',
+  },
+  {
+    type: 'vendor_request',
+    who: 'Bluebridge IT service desk (Bluebridge IT)',
+    summary: 'Asked for sign-in logs and admin changes of the last 14 days, and to preserve session records. Ticket 48213.',
+  },
+  {
+    type: 'insurance_notice',
+    who: 'Claims hotline (Shoreline Mutual)',
+    summary: 'Reported the incident on the claims hotline; an adjuster calls back within 2 hours.',
+  },
+];
+
+const HEADINGS = { log: 'Communication log', contacts: 'Emergency contacts', templates: 'Message templates', settings: 'Settings' };
+
+async function gotoScreen(page, screen) {
+  await page.getByRole('navigation', { name: 'Screens' }).getByRole('link', { name: screen[0].toUpperCase() + screen.slice(1), exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: HEADINGS[screen], exact: true }).waitFor();
+  await page.evaluate(() => window.scrollTo(0, 0));
+}
+
+async function addEntry(page, entry) {
+  const before = await page.locator('[data-testid=log-entry]').count();
+  await page.getByRole('button', { name: '+ Log communication' }).click();
+  const form = page.locator('form.entry-form');
+  await form.getByLabel('Communication type').selectOption(entry.type);
+  await form.getByLabel('Person or organization contacted').fill(entry.who);
+  await form.getByLabel('Message summary').fill(entry.summary);
+  await form.getByRole('button', { name: 'Save entry' }).click();
+  await form.waitFor({ state: 'detached' });
+  await page.locator('[data-testid=log-entry]').nth(before).waitFor();
+}
+
+async function shoot(page, name) {
+  // Let focus rings, the datalist popup and transitions settle; no caret in the picture.
+  await page.evaluate(() => document.activeElement instanceof HTMLElement && document.activeElement.blur());
+  await page.waitForTimeout(150);
+  const path = join(outDir, `${name}.png`);
+  await page.screenshot({ path, animations: 'disabled', caret: 'hide' });
+  console.log(`wrote ${path}`);
+}
+
+async function main() {
+  const server = await startServer({ root: join(repoRoot, 'dist'), port: 0 });
+  const userDataDir = await mkdtemp(join(tmpdir(), 'muster-screenshots-'));
+  let context;
+  try {
+    await mkdir(outDir, { recursive: true });
+    context = await chromium.launchPersistentContext(userDataDir, {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      viewport: { width: 360, height: 760 },
+      deviceScaleFactor: 1,
+      isMobile: true,
+      hasTouch: true,
+      locale: 'en-US',
+      timezoneId: 'UTC',
+      colorScheme: 'light',
+    });
+    const page = context.pages()[0] ?? (await context.newPage());
+    await page.goto(server.url);
+    await page.getByRole('heading', { level: 1, name: 'Communication log' }).waitFor();
+
+    for (const entry of ENTRIES) await addEntry(page, entry);
+    await page.getByTestId('log-count').filter({ hasText: `${ENTRIES.length} entries` }).waitFor();
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await shoot(page, 'log');
+
+    await page.getByRole('button', { name: '+ Log communication' }).click();
+    const form = page.locator('form.entry-form');
+    await form.getByLabel('Communication type').selectOption('employee_instruction');
+    await form.getByLabel('Person or organization contacted').fill('All staff (SMS group)');
+    await form.getByLabel('Message summary').fill('Do not open emails about invoices; use the phone tree for');
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await shoot(page, 'entry-form');
+    await form.getByRole('button', { name: 'Discard this text' }).click();
+    await form.getByRole('button', { name: 'Close (keeps text)' }).click();
+
+    await gotoScreen(page, 'contacts');
+    await page.getByTestId('contact').first().waitFor();
+    await shoot(page, 'contacts');
+
+    await gotoScreen(page, 'templates');
+    await page.getByRole('button', { name: /First leadership update/ }).waitFor();
+    await shoot(page, 'templates');
+
+    await gotoScreen(page, 'settings');
+    await page.getByTestId('persistence').waitFor();
+    await shoot(page, 'settings');
+  } finally {
+    await context?.close();
+    await server.close();
+    await rm(userDataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
+  }
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exitCode = 1;
+});
