@@ -2,6 +2,7 @@ import { createSignal } from 'solid-js';
 import { render } from 'solid-js/web';
 import { Workbox } from 'workbox-window';
 import { openMusterDB } from './store/open-database';
+import { requestPersistentStorage } from './store/persistence';
 import { readSettings } from './store/workspace-repository';
 import { App } from './ui/app/App';
 import { createMusterApp, MusterProvider } from './ui/app/muster-app';
@@ -27,6 +28,8 @@ async function boot(root: HTMLElement): Promise<void> {
   // First run loads the demo workspace; its data is fetched only then.
   const settings = (await readSettings(db)) ?? (await (await import('./store/first-run')).ensureWorkspace(db));
   const app = await createMusterApp(db, settings);
+  // Ask early, so the browser does not evict the log under storage pressure; Settings shows the answer.
+  void requestPersistentStorage().catch(() => undefined);
   const [updateReady, setUpdateReady] = createSignal(false);
   const applyUpdate = registerWorker(() => setUpdateReady(true));
   root.textContent = '';

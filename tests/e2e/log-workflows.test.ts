@@ -165,10 +165,27 @@ describe('starting with your own company', () => {
     await page.getByLabel('Number, address or link').fill('+1 202 555 0110');
     await page.getByLabel('Answered 24/7').check();
     await page.getByRole('button', { name: 'Save contact' }).click();
+    // Saved means the editor closed and the list shows the contact; then the phone restarts.
+    await page.getByRole('link', { name: /^Call Bluebridge IT/ }).waitFor();
     await page.reload();
     await page.getByRole('heading', { name: 'MSP' }).waitFor();
     const call = page.getByRole('link', { name: /^Call Bluebridge IT/ });
     await expect(call.getAttribute('href')).resolves.toBe('tel:+12025550110');
     await expect(page.getByTestId('contact').innerText()).resolves.toContain('24/7');
+  });
+});
+
+describe('two tabs on one phone', () => {
+  it('shows an entry saved in one tab in the other, with the same outbox count', async () => {
+    const { page, context, server } = session;
+    const other = await context.newPage();
+    await other.goto(server.url);
+    await other.getByRole('heading', { name: 'Communication log' }).waitFor();
+
+    await addQuickEntry(page, { type: 'internal_update', who: 'Response team', summary: 'Switched to the phone bridge.' });
+
+    await eventually(() => listedEntries(other), (rows) => rows[0]?.summary === 'Switched to the phone bridge.', 'the other tab lists the entry');
+    await eventually(() => other.getByTestId('outbox-badge').innerText(), (text) => text.startsWith('1 waiting to sync'), 'the other tab counts it');
+    await other.close();
   });
 });

@@ -3,8 +3,10 @@ import type { Incident } from '../../domain/incident';
 import type { WorkspaceSettings } from '../../domain/workspace';
 import type { MusterDatabase } from '../../store/open-database';
 import { outboxSummary, type OutboxSummary } from '../../store/outbox';
-import { listIncidents, saveSettings } from '../../store/workspace-repository';
+import { listIncidents, readSettings, saveSettings } from '../../store/workspace-repository';
 import { evaluateGate, type GateVerdict } from '../../sync/safe-channel-gate';
+
+type TabMessage = 'log-changed' | 'workspace-changed';
 
 /** What every screen shares: the store, this phone's settings, the outbox and unsaved forms. */
 export interface MusterApp {
@@ -14,11 +16,15 @@ export interface MusterApp {
   currentIncident: Accessor<Incident | undefined>;
   outbox: Accessor<OutboxSummary>;
   gate: Accessor<GateVerdict>;
+  /** Bumped whenever the log changes, in this tab or another one. */
+  logVersion: Accessor<number>;
+  /** Tells this tab and the others that entries were written. */
+  logChanged(): void;
   /** Ids of forms holding text that is not saved yet; the update prompt waits for none. */
   unsavedForms: Accessor<ReadonlySet<string>>;
   setUnsaved(formId: string, unsaved: boolean): void;
   updateSettings(next: WorkspaceSettings): Promise<void>;
-  reloadWorkspace(settings?: WorkspaceSettings): Promise<void>;
+  reloadWorkspace(settings?: WorkspaceSettings, tellOtherTabs?: boolean): Promise<void>;
   refreshOutbox(): Promise<void>;
 }
 
@@ -28,6 +34,17 @@ export async function createMusterApp(db: MusterDatabase, initial: WorkspaceSett
   const [outbox, setOutbox] = createSignal<OutboxSummary>(await outboxSummary(db));
   const [online, setOnline] = createSignal(navigator.onLine);
   const [unsavedForms, setUnsavedForms] = createSignal<ReadonlySet<string>>(new Set());
+  const [logVersion, setLogVersion] = createSignal(0);
+  // Other tabs of Muster on this phone: keep their list, badge and settings current.
+  const tabs = typeof BroadcastChannel === 'function' ? new BroadcastChannel('muster') : null;
+  tabs?.addEventListener('message', (event: MessageEvent<TabMessage>) => {
+    if (event.data === 'log-changed') {
+      setLogVersion((version) => version + 1);
+      void app.refreshOutbox();
+    } else if (event.data === 'workspace-changed') {
+      void readSettings(db).then((next) => next && app.reloadWorkspace(next, false));
+    }
+  });
   addEventListener('online', () => setOnline(true));
   addEventListener('offline', () => setOnline(false));
 
@@ -55,14 +72,23 @@ export async function createMusterApp(db: MusterDatabase, initial: WorkspaceSett
       else next.delete(formId);
       if (next.size !== untrack(unsavedForms).size) setUnsavedForms(next);
     },
+    logVersion,
+    logChanged() {
+      setLogVersion((version) => version + 1);
+      tabs?.postMessage('log-changed' satisfies TabMessage);
+      void app.refreshOutbox();
+    },
     async updateSettings(next) {
       await saveSettings(db, next);
       setSettings(next);
+      tabs?.postMessage('workspace-changed' satisfies TabMessage);
     },
-    async reloadWorkspace(next = settings()) {
+    async reloadWorkspace(next = settings(), tellOtherTabs = true) {
       setIncidents(await listIncidents(db, next.workspace_id));
       setSettings(next);
+      setLogVersion((version) => version + 1);
       await app.refreshOutbox();
+      if (tellOtherTabs) tabs?.postMessage('workspace-changed' satisfies TabMessage);
     },
     async refreshOutbox() {
       setOutbox(await outboxSummary(db));

@@ -1,7 +1,7 @@
 import { createResource, createSignal, For, onCleanup, onMount, Show } from 'solid-js';
 import { CONTACT_CHANNEL_LABELS, CONTACT_CHANNELS } from '../../domain/contact-methods';
 import { COMMUNICATION_TYPE_LABELS, COMMUNICATION_TYPES } from '../../domain/communication-types';
-import type { LogFieldName } from '../../domain/log-entry';
+import type { LogEntry, LogFieldName } from '../../domain/log-entry';
 import { listContacts } from '../../store/workspace-repository';
 import { describedBy, FormField } from '../app/FormField';
 import { useMuster } from '../app/muster-app';
@@ -21,7 +21,7 @@ const TEXT_FIELDS: { name: LogFieldName; label: string; multiline: boolean }[] =
  * Quick entry (type, who, summary; time and incident pre-filled) with "All 13 fields" for
  * the full template. Save sits at the bottom, in thumb reach.
  */
-export function EntryForm(props: { draft: EntryDraft; onSaved: () => void; onCancel: () => void }) {
+export function EntryForm(props: { draft: EntryDraft; onSaved: (entry: LogEntry) => void; onCancel: () => void }) {
   const app = useMuster();
   onMount(() => scrollTo(0, 0));
   const [full, setFull] = createSignal(props.draft.corrects() !== null);
@@ -40,7 +40,7 @@ export function EntryForm(props: { draft: EntryDraft; onSaved: () => void; onCan
   const submit = async (event: SubmitEvent) => {
     event.preventDefault();
     const outcome = await props.draft.save();
-    if (outcome.saved) props.onSaved();
+    if (outcome.saved) props.onSaved(outcome.entry);
   };
 
   return (

@@ -59,7 +59,7 @@ export function LogScreen() {
     setNextBefore(page.nextBeforeSeq);
   };
 
-  createEffect(on([incidentId, filter], () => void loadFirstPage()));
+  createEffect(on([incidentId, filter, app.logVersion], () => void loadFirstPage()));
 
   // Load the next page when the end of the list scrolls into view.
   let sentinel: HTMLDivElement | undefined;
@@ -69,11 +69,10 @@ export function LogScreen() {
   createEffect(() => sentinel && observer.observe(sentinel));
   onCleanup(() => observer.disconnect());
 
-  const saved = async () => {
+  const saved = (entry: LogEntry) => {
     setFormOpen(false);
-    await Promise.all([loadFirstPage(), app.refreshOutbox()]);
-    const newest = rows()[0]?.entry;
-    setAnnouncement(newest ? `Saved entry #${newest.local_seq}.` : 'Saved.');
+    app.logChanged();
+    setAnnouncement(`Saved entry #${entry.local_seq}.`);
   };
   // A correction opened and left untouched is not what "+ Log communication" means.
   const openNewEntry = () => {
