@@ -54,11 +54,16 @@ export function linkHash(prevHash: string, contentHashHex: string, localSeq: num
   return sha256Hex(`muster-chain-v1\n${prevHash}\n${contentHashHex}\n${localSeq}`);
 }
 
-export type ChainBreak = 'content' | 'link' | 'sequence';
+/**
+ * content: an entry's fields no longer match its hash. link: an entry does not follow its
+ * predecessor. sequence: an entry in the middle is gone. missing: the newest entries are gone
+ * (the chain is intact but ends before where the phone recorded its end).
+ */
+export type ChainBreak = 'content' | 'link' | 'sequence' | 'missing';
 
 export type ChainVerdict =
   | { intact: true; checked: number }
-  | { intact: false; checked: number; entry: LogEntry; reason: ChainBreak; explanation: string };
+  | { intact: false; checked: number; entry: LogEntry | null; reason: ChainBreak; explanation: string };
 
 /** Carries what the next chunk needs, so a 50,000-entry log is verified in pages. */
 export interface ChainCursor {

@@ -1,9 +1,9 @@
-import { CHAIN_START, sealEntry, verifyChainChunk, type ChainTip, type ChainVerdict } from '../domain/hash-chain';
+import { CHAIN_START, GENESIS_HASH, sealEntry, verifyChainChunk, type ChainCursor, type ChainTip, type ChainVerdict } from '../domain/hash-chain';
 import type { CommunicationType } from '../domain/communication-types';
 import type { LogEntry, LogEntryFields } from '../domain/log-entry';
 import { exclusive } from './exclusive';
 import type { MusterDatabase } from './open-database';
-import type { OutboxRow } from './schema';
+import type { ChainTipRecord, OutboxRow } from './schema';
 import { storeError, toStoreError } from './store-error';
 import { commitStrict, Rollback } from './strict-transaction';
 
@@ -18,9 +18,8 @@ export interface AppendContext {
 const MAX_TIP_RETRIES = 3;
 
 async function readTip(db: MusterDatabase, workspaceId: string, incidentId: string): Promise<ChainTip> {
-  const range = IDBKeyRange.bound([workspaceId, incidentId, 0], [workspaceId, incidentId, Infinity]);
-  const cursor = await db.transaction('log').store.index('by-incident').openCursor(range, 'prev');
-  return cursor ? { hash: cursor.value.hash, local_seq: cursor.value.local_seq } : null;
+  const tip = await db.get('chain-tips', [workspaceId, incidentId]);
+  return tip ? { hash: tip.hash, local_seq: tip.local_seq } : null;
 }
 
 /**
@@ -58,11 +57,11 @@ export function appendLogEntry(db: MusterDatabase, fields: LogEntryFields, conte
 
 /** Returns false (and writes nothing) when the chain tip moved since `tip` was read. */
 function writeSealed(db: MusterDatabase, entry: LogEntry, tip: ChainTip, now: Date): Promise<boolean> {
-  return commitStrict(db, ['log', 'outbox'], async (tx) => {
+  return commitStrict(db, ['log', 'outbox', 'chain-tips'], async (tx) => {
     const log = tx.objectStore('log');
-    const range = IDBKeyRange.bound([entry.workspace_id, entry.incident_id, 0], [entry.workspace_id, entry.incident_id, Infinity]);
-    const current = await log.index('by-incident').openCursor(range, 'prev');
-    if ((current?.value.hash ?? null) !== (tip?.hash ?? null)) throw new Rollback(false);
+    const tips = tx.objectStore('chain-tips');
+    const current = await tips.get([entry.workspace_id, entry.incident_id]);
+    if ((current?.hash ?? null) !== (tip?.hash ?? null)) throw new Rollback(false);
     if (entry.corrects !== null) {
       const original = await log.get(entry.corrects);
       if (!original || original.incident_id !== entry.incident_id || original.workspace_id !== entry.workspace_id)
@@ -80,6 +79,7 @@ function writeSealed(db: MusterDatabase, entry: LogEntry, tip: ChainTip, now: Da
     };
     await log.add(entry);
     await tx.objectStore('outbox').add(row);
+    await tips.put({ workspace_id: entry.workspace_id, incident_id: entry.incident_id, hash: entry.hash, local_seq: entry.local_seq });
     return true;
   });
 }
@@ -183,13 +183,26 @@ export async function verifyIncidentLog(
   incidentId: string,
   onProgress?: (checked: number) => void,
 ): Promise<ChainVerdict> {
+  const tip = await db.get('chain-tips', [workspaceId, incidentId]);
   let cursor = CHAIN_START;
   for (;;) {
     const range = IDBKeyRange.bound([workspaceId, incidentId, cursor.expectedSeq - 1], [workspaceId, incidentId, Infinity], true);
     const page = await db.transaction('log').store.index('by-incident').getAll(range, VERIFY_PAGE);
     const { verdict, next } = await verifyChainChunk(page, cursor);
-    if (!verdict.intact || page.length < VERIFY_PAGE) return verdict;
+    if (!verdict.intact) return verdict;
     cursor = next;
+    if (page.length < VERIFY_PAGE) return checkAgainstTip(verdict, cursor, tip, page.at(-1));
     onProgress?.(cursor.checked);
   }
+}
+
+/** The chain verified; does it end where this phone recorded it ending? Catches removed newest entries. */
+function checkAgainstTip(verdict: ChainVerdict, end: ChainCursor, tip: ChainTipRecord | undefined, last: LogEntry | undefined): ChainVerdict {
+  const recordedSeq = tip?.local_seq ?? 0;
+  if (recordedSeq === end.expectedSeq - 1 && (tip?.hash ?? GENESIS_HASH) === end.prevHash) return verdict;
+  const explanation =
+    recordedSeq > end.expectedSeq - 1
+      ? `The log ends at entry #${end.expectedSeq - 1}, but this phone recorded ${recordedSeq} entries: the newest were removed.`
+      : `The last entry (#${end.expectedSeq - 1}) is not the one this phone recorded last: it was replaced or added outside Muster.`;
+  return { intact: false, checked: end.checked, entry: last ?? null, reason: 'missing', explanation };
 }

@@ -1,8 +1,8 @@
 import { openDB, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
-import type { MusterDB, MusterDBv1 } from './schema';
+import type { ChainTipRecord, MusterDB, MusterDBv1 } from './schema';
 
 export const DB_NAME = 'muster';
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 export type MusterDatabase = IDBPDatabase<MusterDB>;
 
@@ -35,15 +35,33 @@ async function upgradeToVersion2(tx: UpgradeTx): Promise<void> {
 }
 
 /**
- * Opens (and if needed creates or upgrades) the local store. Upgrade steps are cumulative,
- * so a fresh install runs them all. Rejects if another tab holds an older version open
- * and refuses to close it.
+ * Version 3: a chain-tips store, one record per incident chain, so an append reads its
+ * predecessor by key instead of scanning the log index backwards (that scan slowed down as
+ * the log grew), and Verify can tell when the newest entries were removed.
  */
-export function openMusterDB(name: string = DB_NAME): Promise<MusterDatabase> {
-  return openDB<MusterDB>(name, DB_VERSION, {
+async function upgradeToVersion3(db: MusterDatabase, tx: UpgradeTx): Promise<void> {
+  db.createObjectStore('chain-tips', { keyPath: ['workspace_id', 'incident_id'] }).createIndex('by-workspace', 'workspace_id');
+  const tips = new Map<string, ChainTipRecord>();
+  const byIncident = tx.objectStore('log').index('by-incident');
+  for (let cursor = await byIncident.openCursor(); cursor; cursor = await cursor.continue()) {
+    const { workspace_id, incident_id, hash, local_seq } = cursor.value;
+    tips.set(JSON.stringify([workspace_id, incident_id]), { workspace_id, incident_id, hash, local_seq });
+  }
+  for (const tip of tips.values()) await tx.objectStore('chain-tips').put(tip);
+}
+
+/**
+ * Opens (and if needed creates or upgrades) the local store. Upgrade steps are cumulative,
+ * so a fresh install runs them all. `version` is lower only in the upgrade tests, which
+ * build a phone as an earlier release left it. Rejects if another tab holds an older
+ * version open and refuses to close it.
+ */
+export function openMusterDB(name: string = DB_NAME, version: number = DB_VERSION): Promise<MusterDatabase> {
+  return openDB<MusterDB>(name, version, {
     async upgrade(db, oldVersion, _newVersion, tx) {
       if (oldVersion < 1) createVersion1(db as unknown as IDBPDatabase<MusterDBv1>);
-      if (oldVersion < 2) await upgradeToVersion2(tx);
+      if (oldVersion < 2 && version >= 2) await upgradeToVersion2(tx);
+      if (oldVersion < 3 && version >= 3) await upgradeToVersion3(db, tx);
     },
     blocking(_current, _blocked, event) {
       // A newer Muster in another tab needs to upgrade the store: step aside. This tab's

@@ -17,8 +17,16 @@ export interface OutboxRow {
   last_error: string | null;
 }
 
+/** Where each incident's chain on this phone ends: read by key on every append, checked by Verify. */
+export interface ChainTipRecord {
+  workspace_id: string;
+  incident_id: string;
+  hash: string;
+  local_seq: number;
+}
+
 /**
- * The one list of Muster's IndexedDB stores, keys and indexes (version 2).
+ * The one list of Muster's IndexedDB stores, keys and indexes (version 3).
  * Log keys are [workspace_id, incident_id, ..., local_seq] so every list and filter is a
  * bounded index range, as fast at 50,000 entries as at 100.
  */
@@ -38,7 +46,11 @@ export interface MusterDB extends DBSchema {
     };
   };
   outbox: { key: string; value: OutboxRow; indexes: { 'by-created': string; 'by-workspace': string } };
+  'chain-tips': { key: [string, string]; value: ChainTipRecord; indexes: { 'by-workspace': string } };
 }
+
+/** Version 2: as version 3 without the chain tips (the tip was found with a reverse index scan). */
+export type MusterDBv2 = Omit<MusterDB, 'chain-tips'>;
 
 /**
  * Version 1, the first prototype's schema: the log could only be listed whole, and entries
@@ -53,4 +65,4 @@ export interface MusterDBv1 extends DBSchema {
   outbox: { key: string; value: OutboxRow; indexes: { 'by-created': string; 'by-workspace': string } };
 }
 
-export type StoreName = 'settings' | 'incidents' | 'contacts' | 'templates' | 'log' | 'outbox';
+export type StoreName = 'settings' | 'incidents' | 'contacts' | 'templates' | 'log' | 'outbox' | 'chain-tips';

@@ -131,7 +131,7 @@ describe('detecting removed, reordered or replaced entries', () => {
     expect(verdict.intact).toBe(false);
     if (verdict.intact) return;
     expect(verdict.reason).toBe('sequence');
-    expect(verdict.entry.local_seq).toBe(4);
+    expect(verdict.entry?.local_seq).toBe(4);
     expect(verdict.checked).toBe(2);
     expect(verdict.explanation).toBe('Entry #3 is missing: the next stored entry is #4.');
   });

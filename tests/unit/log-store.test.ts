@@ -215,9 +215,15 @@ describe('another tab saving to the same incident at the same moment', () => {
       const text = new TextDecoder().decode(data as Uint8Array);
       if (!inOtherTab && saved < times && text.startsWith('muster-log-v1')) {
         inOtherTab = true;
-        const tip = (await listLogPage(otherTab, WORKSPACE, INCIDENT, {}, { limit: 1 })).entries[0] ?? null;
+        // What the other tab's appendLogEntry writes: the entry and its chain's new tip, together.
+        const tip = (await otherTab.get('chain-tips', [WORKSPACE, INCIDENT])) ?? null;
         const entry = await sealEntry(quickFields({ message_summary: `Saved in the other tab (${saved + 1})` }), entryMeta(), tip);
-        await otherTab.add('log', entry);
+        const tx = otherTab.transaction(['log', 'chain-tips'], 'readwrite');
+        await Promise.all([
+          tx.objectStore('log').add(entry),
+          tx.objectStore('chain-tips').put({ workspace_id: WORKSPACE, incident_id: INCIDENT, hash: entry.hash, local_seq: entry.local_seq }),
+          tx.done,
+        ]);
         saved += 1;
         inOtherTab = false;
       }
@@ -356,8 +362,8 @@ describe('verifying a long log', () => {
 
     expect(verdict.intact).toBe(false);
     if (verdict.intact) return;
-    expect(verdict.entry.id).toBe(target.id);
-    expect(verdict.entry.local_seq).toBe(1100);
+    expect(verdict.entry?.id).toBe(target.id);
+    expect(verdict.entry?.local_seq).toBe(1100);
     expect(verdict.reason).toBe('content');
     expect(verdict.checked).toBe(1099);
   });
@@ -371,7 +377,33 @@ describe('verifying a long log', () => {
     expect(verdict.intact).toBe(false);
     if (verdict.intact) return;
     expect(verdict.reason).toBe('sequence');
-    expect(verdict.entry.local_seq).toBe(8);
+    expect(verdict.entry?.local_seq).toBe(8);
+  });
+});
+
+describe('removing the newest entries', () => {
+  it('is reported, because the phone keeps where each chain ends', async () => {
+    const entries = await appendMany(5);
+    await db.delete('log', (entries[4] as LogEntry).id);
+    await db.delete('log', (entries[3] as LogEntry).id);
+
+    const verdict = await verifyIncidentLog(db, WORKSPACE, INCIDENT);
+
+    expect(verdict).toMatchObject({
+      intact: false,
+      reason: 'missing',
+      checked: 3,
+      explanation: 'The log ends at entry #3, but this phone recorded 5 entries: the newest were removed.',
+    });
+  });
+
+  it('is reported even when every entry of the incident was removed', async () => {
+    const entries = await appendMany(2);
+    for (const entry of entries) await db.delete('log', entry.id);
+
+    const verdict = await verifyIncidentLog(db, WORKSPACE, INCIDENT);
+
+    expect(verdict).toMatchObject({ intact: false, reason: 'missing', entry: null, checked: 0 });
   });
 });
 

@@ -4,7 +4,7 @@ import { DEMO_WORKSPACE_ID, demoContacts, demoIncident, demoSettings } from '../
 import { sealEntry } from '../../src/domain/hash-chain';
 import type { LogEntry } from '../../src/domain/log-entry';
 import { playbookTemplatesFor } from '../../src/domain/playbook-templates';
-import { countLog, listLogPage, verifyIncidentLog } from '../../src/store/log-repository';
+import { appendLogEntry, countLog, listLogPage, verifyIncidentLog } from '../../src/store/log-repository';
 import { DB_VERSION, createVersion1, openMusterDB } from '../../src/store/open-database';
 import { outboxSummary } from '../../src/store/outbox';
 import type { MusterDBv1, OutboxRow } from '../../src/store/schema';
@@ -109,15 +109,65 @@ describe('upgrading a phone from the first prototype (version 1)', () => {
   });
 });
 
+describe('upgrading a phone from version 2 (before chain tips were kept)', () => {
+  /** A real version-2 database: the released upgrade code run up to version 2, then entries appended as v2 did. */
+  async function createVersion2Phone(name: string): Promise<LogEntry[]> {
+    const v2 = await openMusterDB(name, 2);
+    const entries: LogEntry[] = [];
+    for (const summary of ['Bridge opened', 'MSP called', 'Insurer notified']) {
+      const entry = await sealEntry(quickFields({ incident_id: INCIDENT, message_summary: summary }), entryMeta({ workspace_id: DEMO_WORKSPACE_ID }), entries.at(-1) ?? null);
+      await v2.add('log', entry);
+      entries.push(entry);
+    }
+    v2.close();
+    return entries;
+  }
+
+  it('records where each chain ends, so the next entry continues it and Verify stays intact', async () => {
+    const name = `t-${crypto.randomUUID()}`;
+    const entries = await createVersion2Phone(name);
+
+    const db = await openMusterDB(name);
+
+    const last = entries.at(-1) as LogEntry;
+    expect(await db.get('chain-tips', [DEMO_WORKSPACE_ID, INCIDENT])).toEqual({
+      workspace_id: DEMO_WORKSPACE_ID,
+      incident_id: INCIDENT,
+      hash: last.hash,
+      local_seq: 3,
+    });
+    const next = await appendLogEntry(db, quickFields({ incident_id: INCIDENT, message_summary: 'Leadership updated' }), {
+      workspace_id: DEMO_WORKSPACE_ID,
+      author: 'Tom Becker',
+      corrects: null,
+    });
+    expect(next).toMatchObject({ local_seq: 4, prev_hash: last.hash });
+    expect(await verifyIncidentLog(db, DEMO_WORKSPACE_ID, INCIDENT)).toEqual({ intact: true, checked: 4 });
+    db.close();
+  });
+
+  it('goes through version 2 and 3 in turn from version 1, ending with the same chain tips', async () => {
+    const name = `t-${crypto.randomUUID()}`;
+    const entries = await version1Entries();
+    await createVersion1Phone(name, entries);
+
+    const db = await openMusterDB(name);
+
+    expect((await db.get('chain-tips', [DEMO_WORKSPACE_ID, INCIDENT]))?.local_seq).toBe(2);
+    db.close();
+  });
+});
+
 describe('installing on a new phone', () => {
   it('creates every store and index the app reads', async () => {
     const db = await openTestDatabase();
-    const stores = ['settings', 'incidents', 'contacts', 'templates', 'log', 'outbox'] as const;
+    const stores = ['settings', 'incidents', 'contacts', 'templates', 'log', 'outbox', 'chain-tips'] as const;
     const tx = db.transaction([...stores], 'readonly');
     const indexesOf = (store: (typeof stores)[number]) => [...tx.objectStore(store).indexNames].sort();
 
-    expect(db.version).toBe(2);
-    expect([...db.objectStoreNames].sort()).toEqual(['contacts', 'incidents', 'log', 'outbox', 'settings', 'templates']);
+    expect(db.version).toBe(3);
+    expect([...db.objectStoreNames].sort()).toEqual(['chain-tips', 'contacts', 'incidents', 'log', 'outbox', 'settings', 'templates']);
+    expect(indexesOf('chain-tips')).toEqual(['by-workspace']);
     expect(indexesOf('settings')).toEqual([]);
     expect(indexesOf('incidents')).toEqual(['by-workspace']);
     expect(indexesOf('contacts')).toEqual(['by-workspace']);

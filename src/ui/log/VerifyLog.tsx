@@ -16,7 +16,7 @@ export function VerifyLog(props: { incidentId: string }) {
     setStatus(
       verdict.intact
         ? { ok: true, text: `Log intact: ${verdict.checked} entries verified.` }
-        : { ok: false, text: `Log broken at entry #${verdict.entry.local_seq}. ${verdict.explanation}` },
+        : { ok: false, text: verdict.entry ? `Log broken at entry #${verdict.entry.local_seq}. ${verdict.explanation}` : `Log broken. ${verdict.explanation}` },
     );
     setRunning(false);
   };

@@ -41,8 +41,13 @@ async function seedTo(total: number): Promise<number> {
       batch.push(entry);
       tip = { hash: entry.hash, local_seq: entry.local_seq };
     }
-    const tx = db.transaction('log', 'readwrite');
-    await Promise.all([...batch.map((entry) => tx.store.add(entry)), tx.done]);
+    const tx = db.transaction(['log', 'chain-tips'], 'readwrite');
+    const last = batch.at(-1) as LogEntry;
+    await Promise.all([
+      ...batch.map((entry) => tx.objectStore('log').add(entry)),
+      tx.objectStore('chain-tips').put({ workspace_id: WORKSPACE, incident_id: INCIDENT, hash: last.hash, local_seq: last.local_seq }),
+      tx.done,
+    ]);
     written += batch.length;
   }
   return written;
@@ -61,9 +66,33 @@ async function measureAppends(count: number): Promise<number[]> {
   return times;
 }
 
+/**
+ * The floor under every write: a strict-durability transaction that puts one small record
+ * (this phone's settings) and nothing else. Its growth with the database size is the
+ * storage engine's, not the log's.
+ */
+async function measureBareCommits(count: number): Promise<number[]> {
+  const times: number[] = [];
+  for (let i = 0; i < count; i += 1) {
+    const start = performance.now();
+    const tx = db.transaction('settings', 'readwrite', { durability: 'strict' });
+    await Promise.all([
+      tx.store.put({ workspace_id: WORKSPACE, name: `Bench ${i}`, is_demo: false, author_name: 'Bench', current_incident_id: INCIDENT, backend_url: null }, 'workspace'),
+      tx.done,
+    ]);
+    times.push(performance.now() - start);
+  }
+  return times;
+}
+
 declare global {
   interface Window {
-    musterBench: { open(): Promise<void>; seedTo(total: number): Promise<number>; measureAppends(count: number): Promise<number[]> };
+    musterBench: {
+      open(): Promise<void>;
+      seedTo(total: number): Promise<number>;
+      measureAppends(count: number): Promise<number[]>;
+      measureBareCommits(count: number): Promise<number[]>;
+    };
   }
 }
 
@@ -73,5 +102,6 @@ window.musterBench = {
   },
   seedTo,
   measureAppends,
+  measureBareCommits,
 };
 document.title = 'ready';
