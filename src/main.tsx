@@ -1,6 +1,5 @@
 import { createSignal } from 'solid-js';
 import { render } from 'solid-js/web';
-import { Workbox } from 'workbox-window';
 import { openMusterDB } from './store/open-database';
 import { requestPersistentStorage } from './store/persistence';
 import { readSettings } from './store/workspace-repository';
@@ -10,9 +9,14 @@ import './ui/styles.css';
 
 const UPDATE_CHECK_MS = 30 * 60_000;
 
-/** Registers the service worker; `onWaiting` fires when a new version is installed and waits for consent. */
-function registerWorker(onWaiting: () => void): (() => void) | null {
+/**
+ * Registers the service worker once the log is on screen (workbox-window is not needed to
+ * start). `onWaiting` fires when a new version is installed and waits for the user's consent;
+ * the returned function applies it.
+ */
+async function registerWorker(onWaiting: () => void): Promise<(() => void) | null> {
   if (!('serviceWorker' in navigator) || import.meta.env.DEV) return null;
+  const { Workbox } = await import('workbox-window');
   const worker = new Workbox('./sw.js', { scope: './' });
   worker.addEventListener('waiting', onWaiting);
   void worker.register();
@@ -24,14 +28,17 @@ function registerWorker(onWaiting: () => void): (() => void) | null {
 }
 
 async function boot(root: HTMLElement): Promise<void> {
+  performance.mark('muster:boot');
   const db = await openMusterDB();
+  performance.mark('muster:store-open');
   // First run loads the demo workspace; its data is fetched only then.
   const settings = (await readSettings(db)) ?? (await (await import('./store/first-run')).ensureWorkspace(db));
   const app = await createMusterApp(db, settings);
+  performance.mark('muster:app-ready');
   // Ask early, so the browser does not evict the log under storage pressure; Settings shows the answer.
   void requestPersistentStorage().catch(() => undefined);
   const [updateReady, setUpdateReady] = createSignal(false);
-  const applyUpdate = registerWorker(() => setUpdateReady(true));
+  let applyUpdate: (() => void) | null = null;
   root.textContent = '';
   render(
     () => (
@@ -41,6 +48,7 @@ async function boot(root: HTMLElement): Promise<void> {
     ),
     root,
   );
+  applyUpdate = await registerWorker(() => setUpdateReady(true));
 }
 
 const root = document.getElementById('app') as HTMLElement;

@@ -1,8 +1,10 @@
 import { CHAIN_START, GENESIS_HASH, sealEntry, verifyChainChunk, type ChainCursor, type ChainTip, type ChainVerdict } from '../domain/hash-chain';
 import type { CommunicationType } from '../domain/communication-types';
+import { countMatching, NO_ENTRIES } from '../domain/log-counts';
 import type { LogEntry, LogEntryFields } from '../domain/log-entry';
 import { exclusive } from './exclusive';
 import type { MusterDatabase } from './open-database';
+import { nextChainTip } from './chain-tip';
 import type { ChainTipRecord, OutboxRow } from './schema';
 import { storeError, toStoreError } from './store-error';
 import { commitStrict, Rollback } from './strict-transaction';
@@ -79,7 +81,7 @@ function writeSealed(db: MusterDatabase, entry: LogEntry, tip: ChainTip, now: Da
     };
     await log.add(entry);
     await tx.objectStore('outbox').add(row);
-    await tips.put({ workspace_id: entry.workspace_id, incident_id: entry.incident_id, hash: entry.hash, local_seq: entry.local_seq });
+    await tips.put(nextChainTip(current, entry));
     return true;
   });
 }
@@ -132,16 +134,10 @@ export async function listLogPage(
   return { entries, nextBeforeSeq: more && last ? last.local_seq : null };
 }
 
+/** How many entries this phone recorded for the incident that match the filter: one read by key. */
 export async function countLog(db: MusterDatabase, workspaceId: string, incidentId: string, filter: LogFilter): Promise<number> {
-  if (filter.type && filter.followUpOnly) {
-    let count = 0;
-    const { range } = filteredRange(workspaceId, incidentId, { type: filter.type }, Infinity);
-    for (let c = await db.transaction('log').store.index('by-type').openCursor(range); c; c = await c.continue())
-      if (c.value.follow_up === 1) count += 1;
-    return count;
-  }
-  const { index, range } = filteredRange(workspaceId, incidentId, filter, Infinity);
-  return db.transaction('log').store.index(index).count(range);
+  const tip = await db.get('chain-tips', [workspaceId, incidentId]);
+  return countMatching(tip?.counts ?? NO_ENTRIES, filter);
 }
 
 export interface CorrectionLinks {

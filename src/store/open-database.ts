@@ -1,4 +1,5 @@
 import { openDB, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
+import { nextChainTip } from './chain-tip';
 import type { ChainTipRecord, MusterDB, MusterDBv1 } from './schema';
 
 export const DB_NAME = 'muster';
@@ -36,16 +37,16 @@ async function upgradeToVersion2(tx: UpgradeTx): Promise<void> {
 
 /**
  * Version 3: a chain-tips store, one record per incident chain, so an append reads its
- * predecessor by key instead of scanning the log index backwards (that scan slowed down as
- * the log grew), and Verify can tell when the newest entries were removed.
+ * predecessor by key, the Log screen reads its counts by key (counting an index range walks
+ * it), and Verify can tell when the newest entries were removed.
  */
 async function upgradeToVersion3(db: MusterDatabase, tx: UpgradeTx): Promise<void> {
   db.createObjectStore('chain-tips', { keyPath: ['workspace_id', 'incident_id'] }).createIndex('by-workspace', 'workspace_id');
   const tips = new Map<string, ChainTipRecord>();
   const byIncident = tx.objectStore('log').index('by-incident');
   for (let cursor = await byIncident.openCursor(); cursor; cursor = await cursor.continue()) {
-    const { workspace_id, incident_id, hash, local_seq } = cursor.value;
-    tips.set(JSON.stringify([workspace_id, incident_id]), { workspace_id, incident_id, hash, local_seq });
+    const key = JSON.stringify([cursor.value.workspace_id, cursor.value.incident_id]);
+    tips.set(key, nextChainTip(tips.get(key), cursor.value));
   }
   for (const tip of tips.values()) await tx.objectStore('chain-tips').put(tip);
 }

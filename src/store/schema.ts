@@ -1,6 +1,7 @@
 import type { DBSchema } from 'idb';
 import type { Contact } from '../domain/contacts';
 import type { Incident } from '../domain/incident';
+import type { LogCounts } from '../domain/log-counts';
 import type { LogEntry } from '../domain/log-entry';
 import type { MessageTemplate } from '../domain/templates';
 import type { WorkspaceSettings } from '../domain/workspace';
@@ -17,12 +18,16 @@ export interface OutboxRow {
   last_error: string | null;
 }
 
-/** Where each incident's chain on this phone ends: read by key on every append, checked by Verify. */
+/**
+ * Where each incident's chain on this phone ends, and how many entries it holds per filter:
+ * read by key on every append and by the Log screen, checked by Verify.
+ */
 export interface ChainTipRecord {
   workspace_id: string;
   incident_id: string;
   hash: string;
   local_seq: number;
+  counts: LogCounts;
 }
 
 /**

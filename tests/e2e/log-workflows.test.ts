@@ -142,6 +142,41 @@ describe('the communication log', () => {
   });
 });
 
+describe('a full phone', () => {
+  it('says the entry was not saved, keeps every typed character, and saves it once there is space', async () => {
+    const { page } = session;
+    // Chromium's IndexedDB refuses new log entries the way it does when the disk is full.
+    await page.evaluate(() => {
+      const realAdd = IDBObjectStore.prototype.add;
+      Object.assign(window, { __freeDisk: () => (IDBObjectStore.prototype.add = realAdd) });
+      IDBObjectStore.prototype.add = function add(this: IDBObjectStore, ...args: Parameters<IDBObjectStore['add']>) {
+        if (this.name === 'log') throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        return realAdd.apply(this, args);
+      };
+    });
+    const form = await openEntryForm(page);
+    await form.getByLabel('Communication type').selectOption('legal_guidance');
+    await form.getByLabel('Person or organization contacted').fill('Dana Whitfield');
+    await form.getByLabel('Message summary').fill('Counsel: notify the insurer today, hold customer notice until scope is known.');
+    await form.getByRole('button', { name: 'Save entry' }).click();
+
+    const alert = form.getByRole('alert');
+    await alert.waitFor();
+    await expect(alert.innerText()).resolves.toContain("Not saved: this phone's storage is full. Your text is still in the form.");
+    await expect(form.getByLabel('Person or organization contacted').inputValue()).resolves.toBe('Dana Whitfield');
+    await expect(form.getByLabel('Message summary').inputValue()).resolves.toBe(
+      'Counsel: notify the insurer today, hold customer notice until scope is known.',
+    );
+    await expect(page.getByTestId('outbox-badge').innerText()).resolves.toBe('Nothing waiting to sync');
+
+    await page.evaluate(() => (window as unknown as { __freeDisk: () => void }).__freeDisk());
+    await form.getByRole('button', { name: 'Save entry' }).click();
+    await form.waitFor({ state: 'detached' });
+    await eventually(() => listedEntries(page), (rows) => rows.length === 1, 'the entry is listed');
+    await eventually(() => page.getByTestId('outbox-badge').innerText(), (text) => text.startsWith('1 waiting to sync'), 'queued once');
+  });
+});
+
 describe('starting with your own company', () => {
   it('clears the demo, opens an incident and keeps a new contact across a reload', async () => {
     const { page } = session;

@@ -10,6 +10,7 @@ import {
   verifyIncidentLog,
   type LogFilter,
 } from '../../src/store/log-repository';
+import { nextChainTip } from '../../src/store/chain-tip';
 import { openMusterDB, type MusterDatabase } from '../../src/store/open-database';
 import { outboxSummary } from '../../src/store/outbox';
 import { StoreError } from '../../src/store/store-error';
@@ -216,12 +217,12 @@ describe('another tab saving to the same incident at the same moment', () => {
       if (!inOtherTab && saved < times && text.startsWith('muster-log-v1')) {
         inOtherTab = true;
         // What the other tab's appendLogEntry writes: the entry and its chain's new tip, together.
-        const tip = (await otherTab.get('chain-tips', [WORKSPACE, INCIDENT])) ?? null;
-        const entry = await sealEntry(quickFields({ message_summary: `Saved in the other tab (${saved + 1})` }), entryMeta(), tip);
+        const tip = await otherTab.get('chain-tips', [WORKSPACE, INCIDENT]);
+        const entry = await sealEntry(quickFields({ message_summary: `Saved in the other tab (${saved + 1})` }), entryMeta(), tip ?? null);
         const tx = otherTab.transaction(['log', 'chain-tips'], 'readwrite');
         await Promise.all([
           tx.objectStore('log').add(entry),
-          tx.objectStore('chain-tips').put({ workspace_id: WORKSPACE, incident_id: INCIDENT, hash: entry.hash, local_seq: entry.local_seq }),
+          tx.objectStore('chain-tips').put(nextChainTip(tip, entry)),
           tx.done,
         ]);
         saved += 1;

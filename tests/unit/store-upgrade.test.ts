@@ -135,7 +135,9 @@ describe('upgrading a phone from version 2 (before chain tips were kept)', () =>
       incident_id: INCIDENT,
       hash: last.hash,
       local_seq: 3,
+      counts: { total: 3, follow_up: 0, by_type: { vendor_request: 3 }, by_type_follow_up: {} },
     });
+    expect(await countLog(db, DEMO_WORKSPACE_ID, INCIDENT, { type: 'vendor_request' })).toBe(3);
     const next = await appendLogEntry(db, quickFields({ incident_id: INCIDENT, message_summary: 'Leadership updated' }), {
       workspace_id: DEMO_WORKSPACE_ID,
       author: 'Tom Becker',

@@ -29,9 +29,10 @@ export interface MusterApp {
 }
 
 export async function createMusterApp(db: MusterDatabase, initial: WorkspaceSettings): Promise<MusterApp> {
+  const [initialIncidents, initialOutbox] = await Promise.all([listIncidents(db, initial.workspace_id), outboxSummary(db)]);
   const [settings, setSettings] = createSignal(initial);
-  const [incidents, setIncidents] = createSignal<Incident[]>(await listIncidents(db, initial.workspace_id));
-  const [outbox, setOutbox] = createSignal<OutboxSummary>(await outboxSummary(db));
+  const [incidents, setIncidents] = createSignal<Incident[]>(initialIncidents);
+  const [outbox, setOutbox] = createSignal<OutboxSummary>(initialOutbox);
   const [online, setOnline] = createSignal(navigator.onLine);
   const [unsavedForms, setUnsavedForms] = createSignal<ReadonlySet<string>>(new Set());
   const [logVersion, setLogVersion] = createSignal(0);

@@ -1,13 +1,15 @@
-import { createEffect, createSignal, For, on, onCleanup, Show } from 'solid-js';
+import { createEffect, createSignal, For, lazy, on, onCleanup, Show, Suspense } from 'solid-js';
 import type { LogEntry } from '../../domain/log-entry';
 import { countLog, type LogFilter } from '../../store/log-repository';
 import { useMuster } from '../app/muster-app';
 import { createEntryDraft } from './entry-draft';
-import { EntryForm } from './EntryForm';
 import { LogEntryCard } from './LogEntryCard';
 import { LogFilters } from './LogFilters';
 import { loadLogViewPage, type LogViewPage } from './log-view';
 import { VerifyLog } from './VerifyLog';
+
+// The form is opened by a tap, never needed to show the log: it loads right after the list.
+const EntryForm = lazy(() => import('./EntryForm').then((module) => ({ default: module.EntryForm })));
 
 /** The communication log of the current incident (Step 8): newest first, paged, filterable. */
 export function LogScreen() {
@@ -45,6 +47,7 @@ export function LogScreen() {
     setNextBefore(page.nextBeforeSeq);
     setTotal(count);
     performance.mark('muster:log-usable');
+    void EntryForm.preload();
   };
 
   const loadOlder = async () => {
@@ -97,7 +100,9 @@ export function LogScreen() {
         {(incident) => (
           <>
             <Show when={formOpen()}>
-              <EntryForm draft={draft} onSaved={saved} onCancel={() => setFormOpen(false)} />
+              <Suspense>
+                <EntryForm draft={draft} onSaved={saved} onCancel={() => setFormOpen(false)} />
+              </Suspense>
             </Show>
             <Show when={!formOpen()}>
               <LogFilters filter={filter()} onChange={setFilter} />
@@ -108,7 +113,7 @@ export function LogScreen() {
                 <p class="empty">Nothing logged yet for this incident. Every call, message and decision goes here: tap “+ Log communication”.</p>
               </Show>
               <ol class="entry-list" reversed aria-label={`Log of ${incident()}, newest first`}>
-                <For each={rows()}>{(row) => <LogEntryCard entry={row.entry} links={row.links} onCorrect={correct} />}</For>
+                <For each={rows()}>{(row) => <LogEntryCard entry={row.entry} links={row.links()} onCorrect={correct} />}</For>
               </ol>
               <div ref={sentinel} />
               <Show when={nextBefore() !== null}>

@@ -2,7 +2,9 @@
 // include WebCrypto hashing, the chain-tip check and the strict-durability commit.
 import { sealEntry, type ChainTip } from '../../../src/domain/hash-chain';
 import type { LogEntry, LogEntryFields } from '../../../src/domain/log-entry';
-import { appendLogEntry } from '../../../src/store/log-repository';
+import { nextChainTip } from '../../../src/store/chain-tip';
+import { appendLogEntry, countLog, listLogPage } from '../../../src/store/log-repository';
+import type { ChainTipRecord } from '../../../src/store/schema';
 import { openMusterDB, type MusterDatabase } from '../../../src/store/open-database';
 
 const WORKSPACE = 'bench';
@@ -42,12 +44,9 @@ async function seedTo(total: number): Promise<number> {
       tip = { hash: entry.hash, local_seq: entry.local_seq };
     }
     const tx = db.transaction(['log', 'chain-tips'], 'readwrite');
-    const last = batch.at(-1) as LogEntry;
-    await Promise.all([
-      ...batch.map((entry) => tx.objectStore('log').add(entry)),
-      tx.objectStore('chain-tips').put({ workspace_id: WORKSPACE, incident_id: INCIDENT, hash: last.hash, local_seq: last.local_seq }),
-      tx.done,
-    ]);
+    const stored = await tx.objectStore('chain-tips').get([WORKSPACE, INCIDENT]);
+    const tipRecord = batch.reduce<ChainTipRecord | undefined>((record, entry) => nextChainTip(record, entry), stored);
+    await Promise.all([...batch.map((entry) => tx.objectStore('log').add(entry)), tx.objectStore('chain-tips').put(tipRecord as ChainTipRecord), tx.done]);
     written += batch.length;
   }
   return written;
@@ -85,6 +84,25 @@ async function measureBareCommits(count: number): Promise<number[]> {
   return times;
 }
 
+/** What opening the Log screen reads: the newest page and the entry count (all, and one filter). */
+async function measureListOpen(count: number): Promise<{ firstPage: number[]; count: number[]; filteredPage: number[] }> {
+  const firstPage: number[] = [];
+  const counts: number[] = [];
+  const filteredPage: number[] = [];
+  for (let i = 0; i < count; i += 1) {
+    let start = performance.now();
+    await listLogPage(db, WORKSPACE, INCIDENT, {}, { limit: 40 });
+    firstPage.push(performance.now() - start);
+    start = performance.now();
+    await countLog(db, WORKSPACE, INCIDENT, {});
+    counts.push(performance.now() - start);
+    start = performance.now();
+    await listLogPage(db, WORKSPACE, INCIDENT, { followUpOnly: true }, { limit: 40 });
+    filteredPage.push(performance.now() - start);
+  }
+  return { firstPage, count: counts, filteredPage };
+}
+
 declare global {
   interface Window {
     musterBench: {
@@ -92,6 +110,7 @@ declare global {
       seedTo(total: number): Promise<number>;
       measureAppends(count: number): Promise<number[]>;
       measureBareCommits(count: number): Promise<number[]>;
+      measureListOpen(count: number): Promise<{ firstPage: number[]; count: number[]; filteredPage: number[] }>;
     };
   }
 }
@@ -103,5 +122,6 @@ window.musterBench = {
   seedTo,
   measureAppends,
   measureBareCommits,
+  measureListOpen,
 };
 document.title = 'ready';
