@@ -5,6 +5,7 @@ import { requestPersistentStorage } from './store/persistence';
 import { readSettings } from './store/workspace-repository';
 import { App } from './ui/app/App';
 import { createMusterApp, MusterProvider } from './ui/app/muster-app';
+import { loadLogView } from './ui/log/log-view';
 import './ui/styles.css';
 
 const UPDATE_CHECK_MS = 30 * 60_000;
@@ -33,7 +34,13 @@ async function boot(root: HTMLElement): Promise<void> {
   performance.mark('muster:store-open');
   // First run loads the demo workspace; its data is fetched only then.
   const settings = (await readSettings(db)) ?? (await (await import('./store/first-run')).ensureWorkspace(db));
-  const app = await createMusterApp(db, settings);
+  // Read the first screen's entries while the rest of the app state loads.
+  const incidentId = settings.current_incident_id;
+  const startupLog = incidentId
+    ? { workspaceId: settings.workspace_id, incidentId, view: loadLogView(db, settings.workspace_id, incidentId, {}) }
+    : null;
+  startupLog?.view.catch(() => undefined); // observed here; the Log screen awaits it and shows a failure
+  const app = await createMusterApp(db, settings, startupLog);
   performance.mark('muster:app-ready');
   // Ask early, so the browser does not evict the log under storage pressure; Settings shows the answer.
   void requestPersistentStorage().catch(() => undefined);

@@ -16,7 +16,7 @@ import { startServer } from '../../scripts/serve.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 300);
-const COLD_RUNS = Number(process.env.BENCH_COLD_RUNS ?? 7);
+const COLD_RUNS = Number(process.env.BENCH_COLD_RUNS ?? 9);
 const SETTLE_MS = Number(process.env.BENCH_SETTLE_MS ?? 5000);
 const COLD_START_ENTRIES = Number(process.env.BENCH_COLD_START_ENTRIES ?? 50_000);
 
@@ -125,6 +125,7 @@ async function benchColdStart() {
     if (!(await page.evaluate(() => !!navigator.serviceWorker.controller))) await page.reload();
     await page.waitForFunction(() => !!navigator.serviceWorker.controller);
     await page.evaluate(seedAppLog, COLD_START_ENTRIES);
+    await page.waitForTimeout(SETTLE_MS); // as for the writes: let the bulk load's compaction finish
     await browser.context.setOffline(true);
     await server.close();
     const cdp = await browser.context.newCDPSession(page);

@@ -5,6 +5,7 @@ import type { MusterDatabase } from '../../store/open-database';
 import { outboxSummary, type OutboxSummary } from '../../store/outbox';
 import { listIncidents, readSettings, saveSettings } from '../../store/workspace-repository';
 import { evaluateGate, type GateVerdict } from '../../sync/safe-channel-gate';
+import type { LogView } from '../log/log-view';
 
 type TabMessage = 'log-changed' | 'workspace-changed';
 
@@ -26,9 +27,21 @@ export interface MusterApp {
   updateSettings(next: WorkspaceSettings): Promise<void>;
   reloadWorkspace(settings?: WorkspaceSettings, tellOtherTabs?: boolean): Promise<void>;
   refreshOutbox(): Promise<void>;
+  /**
+   * The log view read during start-up, alongside the rest (saves a round of reads before the
+   * first screen); handed out once, and only for the workspace and incident it was read for.
+   */
+  takeStartupLog(workspaceId: string, incidentId: string): Promise<LogView> | null;
 }
 
-export async function createMusterApp(db: MusterDatabase, initial: WorkspaceSettings): Promise<MusterApp> {
+export interface StartupLog {
+  workspaceId: string;
+  incidentId: string;
+  view: Promise<LogView>;
+}
+
+export async function createMusterApp(db: MusterDatabase, initial: WorkspaceSettings, startupLog: StartupLog | null = null): Promise<MusterApp> {
+  let pendingStartupLog = startupLog;
   const [initialIncidents, initialOutbox] = await Promise.all([listIncidents(db, initial.workspace_id), outboxSummary(db)]);
   const [settings, setSettings] = createSignal(initial);
   const [incidents, setIncidents] = createSignal<Incident[]>(initialIncidents);
@@ -93,6 +106,11 @@ export async function createMusterApp(db: MusterDatabase, initial: WorkspaceSett
     },
     async refreshOutbox() {
       setOutbox(await outboxSummary(db));
+    },
+    takeStartupLog(workspaceId, incidentId) {
+      const startup = pendingStartupLog;
+      pendingStartupLog = null;
+      return startup && startup.workspaceId === workspaceId && startup.incidentId === incidentId ? startup.view : null;
     },
   };
   return app;

@@ -1,11 +1,11 @@
 import { createEffect, createSignal, For, lazy, on, onCleanup, Show, Suspense } from 'solid-js';
 import type { LogEntry } from '../../domain/log-entry';
-import { countLog, type LogFilter } from '../../store/log-repository';
+import type { LogFilter } from '../../store/log-repository';
 import { useMuster } from '../app/muster-app';
 import { createEntryDraft } from './entry-draft';
 import { LogEntryCard } from './LogEntryCard';
 import { LogFilters } from './LogFilters';
-import { loadLogViewPage, type LogViewPage } from './log-view';
+import { loadLogView, loadLogViewPage, type LogViewPage } from './log-view';
 import { VerifyLog } from './VerifyLog';
 
 // The form is opened by a tap, never needed to show the log: it loads right after the list.
@@ -29,6 +29,7 @@ export function LogScreen() {
   const [total, setTotal] = createSignal<number | null>(null);
   const [formOpen, setFormOpen] = createSignal(draft.unsaved());
   const [announcement, setAnnouncement] = createSignal('');
+  const [loadError, setLoadError] = createSignal<string | null>(null);
   let loadToken = 0;
 
   const incidentId = () => app.settings().current_incident_id;
@@ -38,11 +39,14 @@ export function LogScreen() {
     const token = ++loadToken;
     if (!incident) return setRows([]);
     const workspace = app.settings().workspace_id;
-    const [page, count] = await Promise.all([
-      loadLogViewPage(app.db, workspace, incident, filter(), null),
-      countLog(app.db, workspace, incident, filter()),
-    ]);
-    if (token !== loadToken) return;
+    const startup = Object.keys(filter()).length === 0 ? app.takeStartupLog(workspace, incident) : null;
+    const view = await (startup ?? loadLogView(app.db, workspace, incident, filter())).catch((error: unknown) => {
+      setLoadError(`The log could not be read (${(error as Error).message}). Nothing was lost; close and reopen Muster.`);
+      return null;
+    });
+    if (token !== loadToken || !view) return;
+    setLoadError(null);
+    const { page, count } = view;
     setRows(page.rows);
     setNextBefore(page.nextBeforeSeq);
     setTotal(count);
@@ -56,8 +60,12 @@ export function LogScreen() {
     if (before === null || !incident) return;
     setNextBefore(null);
     const token = loadToken;
-    const page = await loadLogViewPage(app.db, app.settings().workspace_id, incident, filter(), before);
-    if (token !== loadToken) return;
+    const page = await loadLogViewPage(app.db, app.settings().workspace_id, incident, filter(), before).catch((error: unknown) => {
+      setLoadError(`Older entries could not be read (${(error as Error).message}). Nothing was lost; close and reopen Muster.`);
+      setNextBefore(before);
+      return null;
+    });
+    if (token !== loadToken || !page) return;
     setRows([...rows(), ...page.rows]);
     setNextBefore(page.nextBeforeSeq);
   };
@@ -106,6 +114,11 @@ export function LogScreen() {
             </Show>
             <Show when={!formOpen()}>
               <LogFilters filter={filter()} onChange={setFilter} />
+              <Show when={loadError()}>
+                <p class="save-error" role="alert">
+                  {loadError()}
+                </p>
+              </Show>
               <p class="log-count" data-testid="log-count">
                 {total() === null ? '' : `${total()} ${total() === 1 ? 'entry' : 'entries'}`}
               </p>

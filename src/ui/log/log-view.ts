@@ -1,6 +1,6 @@
 import { createSignal, type Accessor } from 'solid-js';
 import type { LogEntry } from '../../domain/log-entry';
-import { correctionLinks, listLogPage, type LogFilter } from '../../store/log-repository';
+import { correctionLinks, countLog, listLogPage, type LogFilter } from '../../store/log-repository';
 import type { MusterDatabase } from '../../store/open-database';
 import { waitingIds } from '../../store/outbox';
 import type { EntryLinks } from './LogEntryCard';
@@ -49,4 +49,16 @@ export async function loadLogViewPage(
     // their tags, and the next write says to reload.
   });
   return { nextBeforeSeq: page.nextBeforeSeq, rows: rows.map(({ entry, links }) => ({ entry, links })) };
+}
+
+export interface LogView {
+  page: LogViewPage;
+  /** Entries matching the filter. */
+  count: number;
+}
+
+/** What the Log screen shows first: the newest page and the count, read together. */
+export async function loadLogView(db: MusterDatabase, workspaceId: string, incidentId: string, filter: LogFilter): Promise<LogView> {
+  const [page, count] = await Promise.all([loadLogViewPage(db, workspaceId, incidentId, filter, null), countLog(db, workspaceId, incidentId, filter)]);
+  return { page, count };
 }
