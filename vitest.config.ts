@@ -4,6 +4,7 @@ import solid from 'vite-plugin-solid';
 // Three suites, each runnable alone: `npm run test:unit`, `test:db`, `test:e2e`.
 export default defineConfig({
   test: {
+    reporters: ['default', './tests/closing-line-reporter.ts'],
     projects: [
       {
         plugins: [solid()],
