@@ -1,4 +1,4 @@
-import { createContext, createEffect, createSignal, untrack, useContext, type Accessor } from 'solid-js';
+import { createContext, createSignal, untrack, useContext, type Accessor } from 'solid-js';
 import type { Incident } from '../../domain/incident';
 import type { WorkspaceSettings } from '../../domain/workspace';
 import type { MusterDatabase } from '../../store/open-database';
@@ -64,12 +64,6 @@ export async function createMusterApp(db: MusterDatabase, initial: WorkspaceSett
 
   const gate = () =>
     evaluateGate({ backendUrl: settings().backend_url, signedIn: false, online: online(), backendChannelCompromised: false });
-
-  // Sync code (and supabase-js with it) is fetched only once the gate opens.
-  createEffect(() => {
-    const backendUrl = settings().backend_url;
-    if (gate().open && backendUrl) void import('../../sync/load-supabase').then((sync) => sync.loadSupabase(backendUrl, import.meta.env.VITE_SUPABASE_ANON_KEY ?? ''));
-  });
 
   const app: MusterApp = {
     db,
