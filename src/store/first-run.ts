@@ -32,7 +32,7 @@ export async function ensureWorkspace(db: MusterDatabase, now = new Date()): Pro
  * already cleared (say, in another tab), the real workspace is returned untouched.
  */
 export function clearDemoWorkspace(db: MusterDatabase, companyName: string, now = new Date()): Promise<WorkspaceSettings> {
-  const stores: ['settings', 'incidents', 'contacts', 'templates', 'log', 'outbox', 'chain-tips'] = [
+  const stores: ['settings', 'incidents', 'contacts', 'templates', 'log', 'outbox', 'chain-tips', 'rejected'] = [
     'settings',
     'incidents',
     'contacts',
@@ -40,11 +40,12 @@ export function clearDemoWorkspace(db: MusterDatabase, companyName: string, now 
     'log',
     'outbox',
     'chain-tips',
+    'rejected',
   ];
   return commitStrict(db, stores, async (tx) => {
     const current = await tx.objectStore('settings').get('workspace');
     if (current && !current.is_demo) return current;
-    for (const store of ['incidents', 'contacts', 'templates', 'outbox', 'chain-tips'] as const) {
+    for (const store of ['incidents', 'contacts', 'templates', 'outbox', 'chain-tips', 'rejected'] as const) {
       for (const key of await tx.objectStore(store).index('by-workspace').getAllKeys(DEMO_WORKSPACE_ID)) await tx.objectStore(store).delete(key);
     }
     const demoLog = IDBKeyRange.bound([DEMO_WORKSPACE_ID, '', 0], [DEMO_WORKSPACE_ID, '\uffff', Infinity]);

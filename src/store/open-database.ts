@@ -38,10 +38,12 @@ async function upgradeToVersion2(tx: UpgradeTx): Promise<void> {
 /**
  * Version 3: a chain-tips store, one record per incident chain, so an append reads its
  * predecessor by key, the Log screen reads its counts by key (counting an index range walks
- * it), and Verify can tell when the newest entries were removed.
+ * it), and Verify can tell when the newest entries were removed. Also a store for changes
+ * the server refused, kept apart so they never block the outbox.
  */
 async function upgradeToVersion3(db: MusterDatabase, tx: UpgradeTx): Promise<void> {
   db.createObjectStore('chain-tips', { keyPath: ['workspace_id', 'incident_id'] }).createIndex('by-workspace', 'workspace_id');
+  db.createObjectStore('rejected', { keyPath: 'id' }).createIndex('by-workspace', 'workspace_id');
   const tips = new Map<string, ChainTipRecord>();
   const byIncident = tx.objectStore('log').index('by-incident');
   for (let cursor = await byIncident.openCursor(); cursor; cursor = await cursor.continue()) {

@@ -1,16 +1,27 @@
 import type { MusterDatabase } from './open-database';
+import type { OutboxRow } from './schema';
+import { commitStrict } from './strict-transaction';
+
+/** What becomes of a sent change once the server answered (see src/sync/protocol.ts). */
+export type ChangeOutcome =
+  | { id: string; action: 'done' }
+  | { id: string; action: 'park'; reason: string }
+  | { id: string; action: 'retry'; reason: string };
 
 export interface OutboxSummary {
   waiting: number;
   /** created_at of the oldest waiting change, or null when nothing waits. */
   oldestAt: string | null;
+  /** Changes the server refused, kept on the phone with the reason. */
+  rejected: number;
 }
 
-/** What the header badge shows: how many changes wait for the server, and since when. */
+/** What the header badge shows: how many changes wait for the server, since when, and how many were refused. */
 export async function outboxSummary(db: MusterDatabase): Promise<OutboxSummary> {
-  const tx = db.transaction('outbox');
-  const [waiting, oldest] = await Promise.all([tx.store.count(), tx.store.index('by-created').openCursor()]);
-  return { waiting, oldestAt: oldest?.value.created_at ?? null };
+  const tx = db.transaction(['outbox', 'rejected']);
+  const outbox = tx.objectStore('outbox');
+  const [waiting, oldest, rejected] = await Promise.all([outbox.count(), outbox.index('by-created').openCursor(), tx.objectStore('rejected').count()]);
+  return { waiting, oldestAt: oldest?.value.created_at ?? null, rejected };
 }
 
 /** Which of these entry ids still wait in the outbox (the list marks them "Waiting to sync"). */
@@ -18,4 +29,33 @@ export async function waitingIds(db: MusterDatabase, ids: readonly string[]): Pr
   const tx = db.transaction('outbox');
   const keys = await Promise.all(ids.map((id) => tx.store.getKey(id)));
   return new Set(keys.filter((key): key is string => key !== undefined));
+}
+
+/** The oldest waiting changes, at most `limit`, in the order they were made. */
+export async function oldestWaiting(db: MusterDatabase, limit: number): Promise<OutboxRow[]> {
+  const rows: OutboxRow[] = [];
+  for (let cursor = await db.transaction('outbox').store.index('by-created').openCursor(); cursor && rows.length < limit; cursor = await cursor.continue())
+    rows.push(cursor.value);
+  return rows;
+}
+
+/**
+ * Applies the server's answer for a batch in one transaction: done changes leave the outbox,
+ * refused ones move to `rejected` with their reason, the rest stay queued with one more
+ * attempt and the last error. A change missing from the outbox (settled by another tab) is
+ * skipped. Rejects with a StoreError; then nothing changed and the batch is simply sent again.
+ */
+export function settleOutbox(db: MusterDatabase, outcomes: readonly ChangeOutcome[], now = new Date()): Promise<void> {
+  return commitStrict(db, ['outbox', 'rejected'], async (tx) => {
+    const outbox = tx.objectStore('outbox');
+    for (const outcome of outcomes) {
+      const row = await outbox.get(outcome.id);
+      if (!row) continue;
+      if (outcome.action === 'done') await outbox.delete(outcome.id);
+      else if (outcome.action === 'park') {
+        await tx.objectStore('rejected').put({ ...row, attempts: row.attempts + 1, last_error: outcome.reason, rejected_at: now.toISOString(), reason: outcome.reason });
+        await outbox.delete(outcome.id);
+      } else await outbox.put({ ...row, attempts: row.attempts + 1, last_error: outcome.reason });
+    }
+  });
 }

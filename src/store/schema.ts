@@ -19,6 +19,16 @@ export interface OutboxRow {
 }
 
 /**
+ * A change the server definitely refused (DESIGN: "park that change as rejected, shown to
+ * the user, kept on the device"). It leaves the outbox so it never blocks the queue, and
+ * stays here until the user deals with it.
+ */
+export interface RejectedChange extends OutboxRow {
+  rejected_at: string;
+  reason: string;
+}
+
+/**
  * Where each incident's chain on this phone ends, and how many entries it holds per filter:
  * read by key on every append and by the Log screen, checked by Verify.
  */
@@ -52,10 +62,11 @@ export interface MusterDB extends DBSchema {
   };
   outbox: { key: string; value: OutboxRow; indexes: { 'by-created': string; 'by-workspace': string } };
   'chain-tips': { key: [string, string]; value: ChainTipRecord; indexes: { 'by-workspace': string } };
+  rejected: { key: string; value: RejectedChange; indexes: { 'by-workspace': string } };
 }
 
-/** Version 2: as version 3 without the chain tips (the tip was found with a reverse index scan). */
-export type MusterDBv2 = Omit<MusterDB, 'chain-tips'>;
+/** Version 2: as version 3 without the chain tips (the tip was found with a reverse index scan) and rejected changes. */
+export type MusterDBv2 = Omit<MusterDB, 'chain-tips' | 'rejected'>;
 
 /**
  * Version 1, the first prototype's schema: the log could only be listed whole, and entries
@@ -70,4 +81,4 @@ export interface MusterDBv1 extends DBSchema {
   outbox: { key: string; value: OutboxRow; indexes: { 'by-created': string; 'by-workspace': string } };
 }
 
-export type StoreName = 'settings' | 'incidents' | 'contacts' | 'templates' | 'log' | 'outbox' | 'chain-tips';
+export type StoreName = 'settings' | 'incidents' | 'contacts' | 'templates' | 'log' | 'outbox' | 'chain-tips' | 'rejected';

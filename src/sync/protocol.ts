@@ -11,11 +11,9 @@ export type ChangeResult =
   | { id: string; status: 'duplicate' }
   | { id: string; status: 'rejected'; reason: string };
 
-/** What the phone does with a change after the server answered for it. */
-export type ChangeOutcome =
-  | { id: string; action: 'done' }
-  | { id: string; action: 'park'; reason: string }
-  | { id: string; action: 'retry'; reason: string };
+import type { ChangeOutcome } from '../store/outbox';
+
+export type { ChangeOutcome };
 
 /**
  * Every change sent must get exactly one outcome. `applied` and `duplicate` both mean the

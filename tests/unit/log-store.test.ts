@@ -72,7 +72,7 @@ describe('saving an entry', () => {
     const entry = await append(completeFields(), { now: savedAt });
 
     expect(await db.get('log', entry.id)).toEqual(entry);
-    expect(await outboxSummary(db)).toEqual({ waiting: 1, oldestAt: '2026-03-02T09:16:00.000Z' });
+    expect(await outboxSummary(db)).toEqual({ waiting: 1, oldestAt: '2026-03-02T09:16:00.000Z', rejected: 0 });
     expect(await db.get('outbox', entry.id)).toMatchObject({ table: 'log_entry', op: 'insert', payload: entry, attempts: 0, last_error: null });
   });
 
@@ -81,11 +81,11 @@ describe('saving an entry', () => {
     await append(quickFields(), { now: new Date('2026-03-02T09:40:00.000Z') });
     await append(quickFields(), { now: new Date('2026-03-02T10:05:00.000Z') });
 
-    expect(await outboxSummary(db)).toEqual({ waiting: 3, oldestAt: '2026-03-02T09:16:00.000Z' });
+    expect(await outboxSummary(db)).toEqual({ waiting: 3, oldestAt: '2026-03-02T09:16:00.000Z', rejected: 0 });
   });
 
   it('shows nothing waiting before anything was saved', async () => {
-    expect(await outboxSummary(db)).toEqual({ waiting: 0, oldestAt: null });
+    expect(await outboxSummary(db)).toEqual({ waiting: 0, oldestAt: null, rejected: 0 });
   });
 
   it('records who saved it and when, as well as when it happened', async () => {

@@ -41,7 +41,7 @@ describe('saving when the phone storage is full', () => {
     await expect(appendLogEntry(db, quickFields(), context)).rejects.toMatchObject({ reason: 'quota' });
 
     expect(await countLog(db, WORKSPACE, INCIDENT, {})).toBe(0);
-    expect(await outboxSummary(db)).toEqual({ waiting: 0, oldestAt: null });
+    expect(await outboxSummary(db)).toEqual({ waiting: 0, oldestAt: null, rejected: 0 });
   });
 
   it('does not keep the entry when only the outbox is refused', async () => {
@@ -50,7 +50,7 @@ describe('saving when the phone storage is full', () => {
     await expect(appendLogEntry(db, quickFields(), context)).rejects.toMatchObject({ reason: 'quota' });
 
     expect(await countLog(db, WORKSPACE, INCIDENT, {})).toBe(0);
-    expect(await outboxSummary(db)).toEqual({ waiting: 0, oldestAt: null });
+    expect(await outboxSummary(db)).toEqual({ waiting: 0, oldestAt: null, rejected: 0 });
   });
 
   it('saves the same entry as entry #1 once space is free again', async () => {

@@ -76,7 +76,7 @@ describe('upgrading a phone from the first prototype (version 1)', () => {
     expect(await listContacts(db, DEMO_WORKSPACE_ID)).toHaveLength(demoContacts(NOW).length);
     expect(await listTemplates(db, DEMO_WORKSPACE_ID)).toHaveLength(5);
     expect(await countLog(db, DEMO_WORKSPACE_ID, INCIDENT, {})).toBe(2);
-    expect(await outboxSummary(db)).toEqual({ waiting: 2, oldestAt: '2026-03-02T09:01:00.000Z' });
+    expect(await outboxSummary(db)).toEqual({ waiting: 2, oldestAt: '2026-03-02T09:01:00.000Z', rejected: 0 });
     expect(await db.get('outbox', entries[0]?.id as string)).toMatchObject({ attempts: 2, last_error: 'Offline' });
     db.close();
   });
@@ -163,13 +163,14 @@ describe('upgrading a phone from version 2 (before chain tips were kept)', () =>
 describe('installing on a new phone', () => {
   it('creates every store and index the app reads', async () => {
     const db = await openTestDatabase();
-    const stores = ['settings', 'incidents', 'contacts', 'templates', 'log', 'outbox', 'chain-tips'] as const;
+    const stores = ['settings', 'incidents', 'contacts', 'templates', 'log', 'outbox', 'chain-tips', 'rejected'] as const;
     const tx = db.transaction([...stores], 'readonly');
     const indexesOf = (store: (typeof stores)[number]) => [...tx.objectStore(store).indexNames].sort();
 
     expect(db.version).toBe(3);
-    expect([...db.objectStoreNames].sort()).toEqual(['chain-tips', 'contacts', 'incidents', 'log', 'outbox', 'settings', 'templates']);
+    expect([...db.objectStoreNames].sort()).toEqual(['chain-tips', 'contacts', 'incidents', 'log', 'outbox', 'rejected', 'settings', 'templates']);
     expect(indexesOf('chain-tips')).toEqual(['by-workspace']);
+    expect(indexesOf('rejected')).toEqual(['by-workspace']);
     expect(indexesOf('settings')).toEqual([]);
     expect(indexesOf('incidents')).toEqual(['by-workspace']);
     expect(indexesOf('contacts')).toEqual(['by-workspace']);

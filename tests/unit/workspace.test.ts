@@ -48,7 +48,7 @@ describe('first run', () => {
       'insurance_legal_notice',
       'alternate_channel_notice',
     ]);
-    expect(await outboxSummary(db)).toEqual({ waiting: 0, oldestAt: null });
+    expect(await outboxSummary(db)).toEqual({ waiting: 0, oldestAt: null, rejected: 0 });
   });
 
   it('changes nothing when the app starts again', async () => {
@@ -92,7 +92,7 @@ describe('clearing the demo', () => {
     expect(await listTemplates(db, DEMO_WORKSPACE_ID)).toEqual([]);
     expect(await countLog(db, DEMO_WORKSPACE_ID, DEMO_INCIDENT, {})).toBe(0);
     expect(await db.count('log')).toBe(0);
-    expect(await outboxSummary(db)).toEqual({ waiting: 0, oldestAt: null });
+    expect(await outboxSummary(db)).toEqual({ waiting: 0, oldestAt: null, rejected: 0 });
   });
 
   it('starts a real workspace with the playbook templates and nothing waiting', async () => {
@@ -107,7 +107,7 @@ describe('clearing the demo', () => {
     expect(templates).toHaveLength(5);
     expect(templates.every((template) => template.updated_at === '2026-03-03T08:00:00.000Z')).toBe(true);
     expect(await listContacts(db, settings.workspace_id)).toEqual([]);
-    expect(await outboxSummary(db)).toEqual({ waiting: 0, oldestAt: null });
+    expect(await outboxSummary(db)).toEqual({ waiting: 0, oldestAt: null, rejected: 0 });
   });
 
   it('names the workspace "My company" when no name was typed', async () => {

@@ -19,6 +19,9 @@ export function OutboxBadge() {
         <Show when={app.outbox().oldestAt}>{(oldest) => <span>, oldest {minutesAgo(oldest(), now())}</span>}</Show>
         <span class="outbox-reason"> · {reason()}</span>
       </Show>
+      <Show when={app.outbox().rejected > 0}>
+        <strong class="outbox-rejected"> · {app.outbox().rejected} refused by the server, kept on this phone</strong>
+      </Show>
     </p>
   );
 }
