@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 import solid from 'vite-plugin-solid';
 
-// Three suites, each runnable alone: `npm run test:unit`, `test:db`, `test:e2e`.
+// Four suites, each runnable alone: `npm run test:unit`, `test:db`, `test:server`, `test:e2e`.
 export default defineConfig({
   test: {
     reporters: ['default', './tests/closing-line-reporter.ts'],
@@ -18,6 +18,17 @@ export default defineConfig({
       },
       {
         test: { name: 'db', include: ['tests/db/**/*.test.ts'], environment: 'node' },
+      },
+      {
+        // The embedded backend over real HTTP, driven by supabase-js; PGlite, plus PostgreSQL
+        // when DATABASE_URL is set. One server per file; PGlite takes seconds to create.
+        test: {
+          name: 'server',
+          include: ['tests/server/**/*.test.ts'],
+          environment: 'node',
+          hookTimeout: 60_000,
+          testTimeout: 20_000,
+        },
       },
       {
         test: {

@@ -1,5 +1,7 @@
 // Types for scripts/serve.mjs, so TypeScript tests and benchmarks can import it.
 
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
 export interface StartServerOptions {
   /** Folder to serve. A relative path is taken from the repository root. Default 'dist'. */
   root?: string;
@@ -9,6 +11,11 @@ export interface StartServerOptions {
   host?: string;
   /** Text appended to sw.js's body (e.g. a JS comment) so the browser sees a new service worker. */
   swSuffix?: string;
+  /**
+   * Sees every request first; resolves true when it answered it (server/start.mjs puts the
+   * embedded backend here). Files are served for the rest.
+   */
+  handleRequest?: (req: IncomingMessage, res: ServerResponse) => Promise<boolean>;
 }
 
 export interface RunningServer {

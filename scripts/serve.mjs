@@ -121,9 +121,12 @@ function cacheControl(relPath) {
 
 /**
  * Starts the server. Resolves once it is listening.
- * @param {{ root?: string, port?: number, host?: string, swSuffix?: string }} [options]
+ * @param {{ root?: string, port?: number, host?: string, swSuffix?: string,
+ *   handleRequest?: (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => Promise<boolean> }} [options]
  *   root: folder to serve; a relative path is taken from the repository root (default 'dist').
  *   port: default $PORT, else 0 (any free port).
+ *   handleRequest: sees every request first and resolves true when it answered it (server/start.mjs
+ *   puts the embedded backend here); the files are served for the rest.
  */
 export async function startServer(options = {}) {
   const {
@@ -144,6 +147,7 @@ export async function startServer(options = {}) {
 
   const server = createServer(async (req, res) => {
     try {
+      if (options.handleRequest && (await options.handleRequest(req, res))) return;
       if (req.method !== 'GET' && req.method !== 'HEAD') {
         res.writeHead(405, { Allow: 'GET, HEAD', 'Content-Type': 'text/plain; charset=utf-8' });
         res.end('Method not allowed');

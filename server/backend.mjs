@@ -1,0 +1,130 @@
+// The embedded backend's front door: what Supabase's API gateway (Kong) does before a request
+// reaches Auth or PostgREST. It answers CORS (preflights included) so the app can call it from
+// another origin, requires an `apikey` (the anon or service_role key), and routes
+// /auth/v1/* to auth-service.mjs and /rest/v1/* to rest-rpc.mjs. Anything else is left to the
+// caller (the static file server).
+
+import { DEFAULT_JWT_SECRET, apiKeysFor } from './jwt.mjs';
+import { createAuthService } from './auth-service.mjs';
+import { createRestService } from './rest-rpc.mjs';
+import { BodyTooLargeError, sendEmpty, sendJson } from './json-http.mjs';
+
+/** Headers a browser may send cross-origin: GoTrue's list, plus what postgrest-js sends. */
+const ALLOWED_HEADERS = [
+  'Accept',
+  'Authorization',
+  'Content-Type',
+  'X-Client-IP',
+  'X-Client-Info',
+  'X-JWT-AUD',
+  'x-use-cookie',
+  'X-Supabase-Api-Version',
+  'apikey',
+  'Prefer',
+  'Content-Profile',
+  'Accept-Profile',
+  'Range',
+  'X-Retry-Count',
+].join(', ');
+
+/** Headers a browser may read: auth-js needs X-Supabase-Api-Version to trust error codes. */
+const EXPOSED_HEADERS = [
+  'X-Total-Count',
+  'Link',
+  'X-Supabase-Api-Version',
+  'x-sb-error-code',
+  'Content-Range',
+  'Content-Location',
+  'Content-Profile',
+  'Location',
+  'Range-Unit',
+  'Preference-Applied',
+  'Proxy-Status',
+].join(', ');
+
+/** Auth paths Kong lets through without an apikey (links opened from emails and OAuth). */
+const AUTH_PATHS_WITHOUT_KEY = new Set(['/verify', '/callback', '/authorize', '/.well-known/jwks.json']);
+
+/**
+ * @typedef {{
+ *   database: import('./database.mjs').Database,
+ *   jwtSecret?: string,
+ *   accessTokenLifetimeSeconds?: number,
+ *   refreshTokenReuseIntervalSeconds?: number,
+ *   jwtClockSkewSeconds?: number,
+ *   issuer?: string,
+ * }} BackendOptions
+ *   jwtSecret: default the Supabase CLI's, so the anon key is the well-known local one.
+ *   accessTokenLifetimeSeconds: `expires_in`; default 3600, as GoTrue.
+ *   refreshTokenReuseIntervalSeconds: default 10, as the CLI's config.toml.
+ *   jwtClockSkewSeconds: leeway on exp/nbf/iat for REST calls; default 30, as PostgREST.
+ */
+
+/** @param {BackendOptions} options */
+export function createBackend(options) {
+  const jwtSecret = options.jwtSecret ?? DEFAULT_JWT_SECRET;
+  const { anonKey, serviceRoleKey } = apiKeysFor(jwtSecret);
+  const auth = createAuthService({
+    database: options.database,
+    jwtSecret,
+    accessTokenLifetimeSeconds: options.accessTokenLifetimeSeconds ?? 3600,
+    refreshTokenReuseIntervalSeconds: options.refreshTokenReuseIntervalSeconds ?? 10,
+    ...(options.issuer ? { issuer: options.issuer } : {}),
+  });
+  const rest = createRestService({
+    database: options.database,
+    jwtSecret,
+    jwtClockSkewSeconds: options.jwtClockSkewSeconds ?? 30,
+  });
+
+  /**
+   * Answers requests under /auth/v1 and /rest/v1; resolves false for any other path.
+   * @param {import('node:http').IncomingMessage} req
+   * @param {import('node:http').ServerResponse} res
+   * @returns {Promise<boolean>}
+   */
+  async function handle(req, res) {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const routed = /^\/(auth|rest)\/v1(\/.*)?$/.exec(url.pathname);
+    if (!routed) return false;
+    const [, service, path = '/'] = routed;
+
+    res.setHeader('Access-Control-Allow-Origin', '*');
+    res.setHeader('Access-Control-Expose-Headers', EXPOSED_HEADERS);
+    if (req.method === 'OPTIONS') {
+      sendEmpty(res, 200, {
+        'Access-Control-Allow-Methods': 'GET, HEAD, PUT, PATCH, POST, DELETE, OPTIONS',
+        'Access-Control-Allow-Headers': req.headers['access-control-request-headers'] ?? ALLOWED_HEADERS,
+        'Access-Control-Max-Age': '3600',
+      });
+      return true;
+    }
+
+    try {
+      if (!(service === 'auth' && AUTH_PATHS_WITHOUT_KEY.has(path))) {
+        const apikey = req.headers.apikey ?? url.searchParams.get('apikey');
+        if (apikey === undefined || apikey === null || apikey === '') {
+          sendJson(res, 401, { message: 'No API key found in request', hint: 'No `apikey` request header or url param was found.' });
+          return true;
+        }
+        if (apikey !== anonKey && apikey !== serviceRoleKey) {
+          sendJson(res, 401, { message: 'Invalid API key', hint: 'Double check your Supabase `anon` or `service_role` API key.' });
+          return true;
+        }
+      }
+      await (service === 'auth' ? auth : rest).handle(req, res, path, url);
+    } catch (error) {
+      if (res.headersSent) {
+        res.destroy();
+      } else if (error instanceof BodyTooLargeError) {
+        sendJson(res, 413, { message: error.message });
+      } else {
+        console.error(error);
+        sendJson(res, 500, { message: 'Internal error in the embedded backend' });
+      }
+    }
+    return true;
+  }
+
+  return { anonKey, serviceRoleKey, handle };
+}

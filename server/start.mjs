@@ -1,0 +1,130 @@
+#!/usr/bin/env node
+// Muster on one port: the built app from dist/ and the embedded Supabase stand-in under
+// /auth/v1 and /rest/v1, with its data in PGlite (.muster-data/) or, when DATABASE_URL is set,
+// in that PostgreSQL database.
+//
+//   node server/start.mjs     PORT, HOST, DATABASE_URL, MUSTER_DATA_DIR, MUSTER_JWT_SECRET
+//                             are read from the environment; seed.sql is applied to a new database.
+//
+// Tests import startMuster() and point it at fixture SQL and a fixture app folder.
+
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startServer } from '../scripts/serve.mjs';
+import { createBackend } from './backend.mjs';
+import { openDatabase } from './database.mjs';
+import { applySchema, schemaFilesIn } from './schema-setup.mjs';
+
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+/**
+ * @typedef {import('./backend.mjs').BackendOptions} BackendOptions
+ * @typedef {Omit<BackendOptions, 'database'> & {
+ *   root?: string, port?: number, host?: string, swSuffix?: string,
+ *   databaseUrl?: string, dataDir?: string, pgliteTemplate?: Blob,
+ *   supabaseDir?: string, seed?: boolean,
+ *   bootstrapFile?: string, migrationsDir?: string, seedFile?: string | null,
+ * }} MusterOptions
+ *   root: app folder (default dist/). databaseUrl: PostgreSQL instead of PGlite.
+ *   dataDir: PGlite's folder (default .muster-data/ in the repository). pgliteTemplate: see
+ *   openDatabase().
+ *   supabaseDir: where bootstrap/local.sql, migrations/ and seed.sql are (default supabase/);
+ *   bootstrapFile / migrationsDir / seedFile override one of them. seed: apply seed.sql when
+ *   the database is new (default false).
+ */
+
+/**
+ * Opens the database, brings its schema up to date, and serves app and backend.
+ * @param {MusterOptions} [options]
+ */
+export async function startMuster(options = {}) {
+  const database = await openDatabase({
+    ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}),
+    ...(options.pgliteTemplate ? { pgliteTemplate: options.pgliteTemplate } : {}),
+    dataDir: resolve(repoRoot, options.dataDir ?? '.muster-data'),
+  });
+  try {
+    const files = schemaFilesIn(resolve(repoRoot, options.supabaseDir ?? 'supabase'), { seed: options.seed ?? false });
+    const schema = await applySchema(database, {
+      bootstrapFile: options.bootstrapFile ? resolve(repoRoot, options.bootstrapFile) : files.bootstrapFile,
+      migrationsDir: options.migrationsDir ? resolve(repoRoot, options.migrationsDir) : files.migrationsDir,
+      seedFile: options.seedFile !== undefined ? options.seedFile && resolve(repoRoot, options.seedFile) : files.seedFile,
+    });
+    const backend = createBackend({ ...options, database });
+    const server = await startServer({
+      root: options.root ?? 'dist',
+      ...(options.port !== undefined ? { port: options.port } : {}),
+      ...(options.host !== undefined ? { host: options.host } : {}),
+      ...(options.swSuffix !== undefined ? { swSuffix: options.swSuffix } : {}),
+      handleRequest: backend.handle,
+    });
+    return {
+      url: server.url,
+      port: server.port,
+      anonKey: backend.anonKey,
+      serviceRoleKey: backend.serviceRoleKey,
+      database,
+      schema,
+      setSwSuffix: server.setSwSuffix,
+      /** Stops serving, then closes the database; resolves once both are done. */
+      async close() {
+        await server.close();
+        await database.close();
+      },
+    };
+  } catch (error) {
+    await database.close().catch(() => {});
+    throw error;
+  }
+}
+
+async function main() {
+  const envPort = process.env.PORT;
+  /** @type {MusterOptions} */
+  const options = {
+    host: process.env.HOST || '127.0.0.1',
+    seed: true,
+    ...(process.env.DATABASE_URL ? { databaseUrl: process.env.DATABASE_URL } : {}),
+    ...(process.env.MUSTER_DATA_DIR ? { dataDir: resolve(process.env.MUSTER_DATA_DIR) } : {}),
+    ...(process.env.MUSTER_JWT_SECRET ? { jwtSecret: process.env.MUSTER_JWT_SECRET } : {}),
+  };
+  let muster;
+  try {
+    if (envPort) {
+      muster = await startMuster({ ...options, port: Number(envPort) });
+    } else {
+      try {
+        muster = await startMuster({ ...options, port: 4173 });
+      } catch (error) {
+        if (/** @type {{ code?: string }} */ (error)?.code !== 'EADDRINUSE') throw error;
+        muster = await startMuster({ ...options, port: 0 });
+      }
+    }
+  } catch (error) {
+    if (/** @type {{ code?: string }} */ (error)?.code === 'EADDRINUSE') {
+      console.error(`Port ${envPort} is already in use: set PORT to a free port, or unset it to pick one automatically.`);
+    } else {
+      console.error(error instanceof Error ? error.message : String(error));
+    }
+    process.exit(1);
+  }
+
+  const base = muster.url.replace(/\/$/, '');
+  console.log(muster.url);
+  console.log(`Muster is running at ${muster.url}`);
+  console.log(`Backend: ${base}/auth/v1 and ${base}/rest/v1, data in ${muster.database.where}`);
+  if (muster.schema.applied.length > 0) console.log(`Applied: ${muster.schema.applied.join(', ')}`);
+  console.log(`Supabase URL: ${base}   anon key: ${muster.anonKey}`);
+  console.log('Demo: the app opens a clearly marked demo workspace (Northwind Dental) and needs no sign-in until sync is configured.');
+  console.log('Demo sign-in on this backend: sign up as owner@demo.muster.test or responder@demo.muster.test (any password of 6+ characters) to become that seeded member.');
+
+  const stop = () => {
+    muster.close().then(() => process.exit(0));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  await main();
+}
