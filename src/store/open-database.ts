@@ -39,11 +39,17 @@ async function upgradeToVersion2(tx: UpgradeTx): Promise<void> {
  * Version 3: a chain-tips store, one record per incident chain, so an append reads its
  * predecessor by key, the Log screen reads its counts by key (counting an index range walks
  * it), and Verify can tell when the newest entries were removed. Also a store for changes
- * the server refused, kept apart so they never block the outbox.
+ * the server refused, kept apart so they never block the outbox, and the two stores sync
+ * pulls into: the team's entries as the server has them, and the pull cursor per workspace.
  */
 async function upgradeToVersion3(db: MusterDatabase, tx: UpgradeTx): Promise<void> {
   db.createObjectStore('chain-tips', { keyPath: ['workspace_id', 'incident_id'] }).createIndex('by-workspace', 'workspace_id');
   db.createObjectStore('rejected', { keyPath: 'id' }).createIndex('by-workspace', 'workspace_id');
+  db.createObjectStore('pulled', { keyPath: 'id' }).createIndex('by-incident-seq', ['workspace_id', 'incident_id', 'seq']);
+  db.createObjectStore('sync-state', { keyPath: 'workspace_id' });
+  // created_at has millisecond resolution: entries saved in the same millisecond must still
+  // reach the server in the order they were logged (a correction after what it corrects).
+  tx.objectStore('outbox').createIndex('in-log-order', ['created_at', 'payload.workspace_id', 'payload.incident_id', 'payload.local_seq']);
   const tips = new Map<string, ChainTipRecord>();
   const byIncident = tx.objectStore('log').index('by-incident');
   for (let cursor = await byIncident.openCursor(); cursor; cursor = await cursor.continue()) {

@@ -31,12 +31,9 @@ export async function waitingIds(db: MusterDatabase, ids: readonly string[]): Pr
   return new Set(keys.filter((key): key is string => key !== undefined));
 }
 
-/** The oldest waiting changes, at most `limit`, in the order they were made. */
-export async function oldestWaiting(db: MusterDatabase, limit: number): Promise<OutboxRow[]> {
-  const rows: OutboxRow[] = [];
-  for (let cursor = await db.transaction('outbox').store.index('by-created').openCursor(); cursor && rows.length < limit; cursor = await cursor.continue())
-    rows.push(cursor.value);
-  return rows;
+/** The oldest waiting changes, at most `limit`, in the order they were logged. */
+export function oldestWaiting(db: MusterDatabase, limit: number): Promise<OutboxRow[]> {
+  return db.getAllFromIndex('outbox', 'in-log-order', null, limit);
 }
 
 /**

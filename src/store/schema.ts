@@ -29,6 +29,31 @@ export interface RejectedChange extends OutboxRow {
 }
 
 /**
+ * A log entry as the server holds it, pulled from `sync_pull`: the phone's fields plus the
+ * ones only the server assigns (its order, time, recorder and chain). Any member's entries,
+ * not only this phone's. `communication_type` is a plain string: a newer app may log types
+ * this one does not know, and the entry is evidence all the same.
+ */
+export interface PulledLogEntry extends Omit<LogEntry, 'follow_up' | 'communication_type'> {
+  communication_type: string;
+  seq: number;
+  recorded_at: string;
+  recorded_by: string | null;
+  chain_hash: string;
+}
+
+/** Where this phone stands with the server, per workspace (Settings shows it). */
+export interface SyncState {
+  workspace_id: string;
+  /** The server's opaque `next_cursor`: everything before it is in `pulled`. */
+  cursor: number;
+  last_pull_at: string | null;
+  last_push_at: string | null;
+  /** Why the last run stopped early, in words a responder can act on; null after a clean run. */
+  last_error: string | null;
+}
+
+/**
  * Where each incident's chain on this phone ends, and how many entries it holds per filter:
  * read by key on every append and by the Log screen, checked by Verify.
  */
@@ -60,13 +85,20 @@ export interface MusterDB extends DBSchema {
       'by-corrects': string;
     };
   };
-  outbox: { key: string; value: OutboxRow; indexes: { 'by-created': string; 'by-workspace': string } };
+  outbox: {
+    key: string;
+    value: OutboxRow;
+    /** in-log-order: created_at, then each incident's local order, so entries saved in the same millisecond leave in the order they were logged. */
+    indexes: { 'by-created': string; 'by-workspace': string; 'in-log-order': [string, string, string, number] };
+  };
   'chain-tips': { key: [string, string]; value: ChainTipRecord; indexes: { 'by-workspace': string } };
   rejected: { key: string; value: RejectedChange; indexes: { 'by-workspace': string } };
+  pulled: { key: string; value: PulledLogEntry; indexes: { 'by-incident-seq': [string, string, number] } };
+  'sync-state': { key: string; value: SyncState };
 }
 
-/** Version 2: as version 3 without the chain tips (the tip was found with a reverse index scan) and rejected changes. */
-export type MusterDBv2 = Omit<MusterDB, 'chain-tips' | 'rejected'>;
+/** Version 2: as version 3 without the chain tips (the tip was found with a reverse index scan), rejected changes and the sync stores. */
+export type MusterDBv2 = Omit<MusterDB, 'chain-tips' | 'rejected' | 'pulled' | 'sync-state'>;
 
 /**
  * Version 1, the first prototype's schema: the log could only be listed whole, and entries
@@ -81,4 +113,4 @@ export interface MusterDBv1 extends DBSchema {
   outbox: { key: string; value: OutboxRow; indexes: { 'by-created': string; 'by-workspace': string } };
 }
 
-export type StoreName = 'settings' | 'incidents' | 'contacts' | 'templates' | 'log' | 'outbox' | 'chain-tips' | 'rejected';
+export type StoreName = 'settings' | 'incidents' | 'contacts' | 'templates' | 'log' | 'outbox' | 'chain-tips' | 'rejected' | 'pulled' | 'sync-state';

@@ -40,6 +40,19 @@ describe('the outbox as sync reads it', () => {
   });
 });
 
+describe('entries saved within the same millisecond', () => {
+  it('leave in the order they were logged, so a correction never overtakes what it corrects', async () => {
+    const sameMoment = new Date('2026-03-02T09:30:00.000Z');
+    const saved: LogEntry[] = [];
+    for (const summary of ['First', 'Second', 'Third', 'Fourth'])
+      saved.push(await appendLogEntry(db, quickFields({ message_summary: summary }), { workspace_id: WORKSPACE, author: 'Tom Becker', corrects: saved.at(-1)?.id ?? null, now: sameMoment }));
+
+    const batch = await oldestWaiting(db, 10);
+
+    expect(batch.map((row) => row.payload.message_summary)).toEqual(['First', 'Second', 'Third', 'Fourth']);
+  });
+});
+
 describe('settling a batch with the server’s answer', () => {
   it('forgets what the server has, parks what it refused with the reason, and keeps the rest queued', async () => {
     const [applied, duplicate, refused, unanswered] = (await logEntries(4)) as [LogEntry, LogEntry, LogEntry, LogEntry];

@@ -163,12 +163,14 @@ describe('upgrading a phone from version 2 (before chain tips were kept)', () =>
 describe('installing on a new phone', () => {
   it('creates every store and index the app reads', async () => {
     const db = await openTestDatabase();
-    const stores = ['settings', 'incidents', 'contacts', 'templates', 'log', 'outbox', 'chain-tips', 'rejected'] as const;
+    const stores = ['settings', 'incidents', 'contacts', 'templates', 'log', 'outbox', 'chain-tips', 'rejected', 'pulled', 'sync-state'] as const;
     const tx = db.transaction([...stores], 'readonly');
     const indexesOf = (store: (typeof stores)[number]) => [...tx.objectStore(store).indexNames].sort();
 
     expect(db.version).toBe(3);
-    expect([...db.objectStoreNames].sort()).toEqual(['chain-tips', 'contacts', 'incidents', 'log', 'outbox', 'rejected', 'settings', 'templates']);
+    expect([...db.objectStoreNames].sort()).toEqual([
+      'chain-tips', 'contacts', 'incidents', 'log', 'outbox', 'pulled', 'rejected', 'settings', 'sync-state', 'templates',
+    ]);
     expect(indexesOf('chain-tips')).toEqual(['by-workspace']);
     expect(indexesOf('rejected')).toEqual(['by-workspace']);
     expect(indexesOf('settings')).toEqual([]);
@@ -176,7 +178,11 @@ describe('installing on a new phone', () => {
     expect(indexesOf('contacts')).toEqual(['by-workspace']);
     expect(indexesOf('templates')).toEqual(['by-workspace']);
     expect(indexesOf('log')).toEqual(['by-corrects', 'by-follow-up', 'by-incident', 'by-type']);
-    expect(indexesOf('outbox')).toEqual(['by-created', 'by-workspace']);
+    expect(indexesOf('outbox')).toEqual(['by-created', 'by-workspace', 'in-log-order']);
+    expect(indexesOf('pulled')).toEqual(['by-incident-seq']);
+    expect(indexesOf('sync-state')).toEqual([]);
+    expect(tx.objectStore('pulled').keyPath).toBe('id');
+    expect(tx.objectStore('sync-state').keyPath).toBe('workspace_id');
     expect(tx.objectStore('log').index('by-incident').unique).toBe(true);
     db.close();
   });
