@@ -14,7 +14,8 @@ import { backoffDelay, classifyFailure, DEFAULT_BATCH, nextBatch, outcomesOf, ty
 import { SyncTransportError, type OutboxChange, type PullPage, type SyncTransport } from './transport';
 
 export const SYNC_LOCK = 'muster-sync';
-export const DEFAULT_PULL_PAGE = 500;
+// 100 rows a page keeps a pull under 10 ms at 1M rows (bench:db); 1000 rows take about 50 ms.
+export const DEFAULT_PULL_PAGE = 100;
 
 /** What a user sees of a run: how many changes reached the server, came back, or were refused. */
 export interface SyncCounts {
