@@ -107,6 +107,20 @@ export function createRestService(options) {
     return { role, claims: { ...check.claims, role } };
   }
 
+  // Like PostgREST's schema cache: a function's signatures are read from the catalog once.
+  // The schema only changes when the server starts (migrations), so there is nothing to
+  // reload; a name not found is not cached, so a function created later is still found.
+  /** @type {Map<string, RoutineSignature[]>} */
+  const signatureCache = new Map();
+  /** @param {import('./database.mjs').Queryable} tx @param {string} name */
+  async function cachedSignaturesOf(tx, name) {
+    const known = signatureCache.get(name);
+    if (known) return known;
+    const found = await signaturesOf(tx, name);
+    if (found.length > 0) signatureCache.set(name, found);
+    return found;
+  }
+
   /**
    * Runs the function in one transaction; resolves to its result as JSON text, or null for a
    * void function (204).
@@ -119,7 +133,7 @@ export function createRestService(options) {
   async function call(request) {
     const { req, caller, functionName, args } = request;
     return database.transaction(async (tx) => {
-      const routine = chooseRoutine(functionName, args, await signaturesOf(tx, functionName));
+      const routine = chooseRoutine(functionName, args, await cachedSignaturesOf(tx, functionName));
       if (request.readOnlyRequest || routine.volatility !== 'v') await tx.exec('set transaction read only');
 
       if (!API_ROLES.has(caller.role)) {

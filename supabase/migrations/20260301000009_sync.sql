@@ -54,7 +54,10 @@ declare
   role_name public.member_role;
   failure_state text;
   failure_message text;
-  results jsonb := '[]'::jsonb;
+  -- A plpgsql array grows in place; appending to a jsonb value copies it every time.
+  results jsonb[] := '{}';
+  -- Each table's column names, read from the catalog once per call, not once per change.
+  table_columns jsonb := '{}'::jsonb;
 begin
   if jsonb_typeof(changes) is distinct from 'array' then
     raise exception 'changes must be a JSON array of outbox rows';
@@ -87,12 +90,17 @@ begin
 
       -- Only the columns the phone sent: the others keep their defaults, and the
       -- triggers overwrite the ones the server owns (recorded_by, seq, ...).
-      select string_agg(quote_ident(a.attname), ', ')
+      if not table_columns ? table_name then
+        table_columns := table_columns || jsonb_build_object(table_name, (
+          select jsonb_agg(a.attname order by a.attnum)
+            from pg_catalog.pg_attribute a
+           where a.attrelid = ('public.' || quote_ident(table_name))::regclass
+             and a.attnum > 0 and not a.attisdropped));
+      end if;
+      select string_agg(quote_ident(c.name), ', ')
         into columns
-        from pg_catalog.pg_attribute a
-       where a.attrelid = ('public.' || quote_ident(table_name))::regclass
-         and a.attnum > 0 and not a.attisdropped
-         and payload ? a.attname;
+        from jsonb_array_elements_text(table_columns -> table_name) as c(name)
+       where payload ? c.name;
 
       execute format(
         'insert into public.%I (%s) select %s from jsonb_populate_record(null::public.%I, $1) on conflict (id) do nothing',
@@ -101,7 +109,7 @@ begin
       get diagnostics inserted = row_count;
 
       if inserted = 1 then
-        results := results || jsonb_build_object('id', change_id, 'status', 'applied');
+        results := array_append(results, jsonb_build_object('id', change_id, 'status', 'applied'));
       else
         -- Replayed: the same id is already stored. It must be this workspace's row (and,
         -- for the log, the same content), or the phone would believe a different entry synced.
@@ -115,7 +123,7 @@ begin
         if table_name = 'log_entry' and stored_hash <> payload ->> 'content_hash' then
           raise exception 'an entry with this id is already stored with different content';
         end if;
-        results := results || jsonb_build_object('id', change_id, 'status', 'duplicate');
+        results := array_append(results, jsonb_build_object('id', change_id, 'status', 'duplicate'));
       end if;
     exception
       when serialization_failure or deadlock_detected then
@@ -132,10 +140,10 @@ begin
             failure_message := format('your role (%s) cannot add %s', role_name, private.pushable_label(table_name));
           end if;
         end if;
-        results := results || jsonb_build_object('id', change_id, 'status', 'rejected', 'reason', failure_message);
+        results := array_append(results, jsonb_build_object('id', change_id, 'status', 'rejected', 'reason', failure_message));
     end;
   end loop;
-  return results;
+  return to_jsonb(results);
 end;
 $$;
 comment on function public.sync_push(jsonb) is
