@@ -21,6 +21,8 @@ export const backends: Backend[] = process.env.DATABASE_URL ? ['pglite', 'postgr
 export const FIXTURES = {
   root: 'tests/server/fixtures/app',
   supabaseDir: 'tests/server/fixtures/supabase',
+  // Supabase's own roles and auth helpers are the project's, not a fixture's.
+  bootstrapFile: 'supabase/bootstrap/local.sql',
 } as const;
 
 export interface MusterUnderTest extends RunningMuster {

@@ -21,7 +21,7 @@ describe.each(backends)('Starting Muster on %s', (backend) => {
     // A copy of the fixture SQL, so tests can add and edit migrations.
     supabaseDir = await mkdtemp(join(tmpdir(), 'muster-sql-'));
     await cp(FIXTURES.supabaseDir, supabaseDir, { recursive: true });
-    options = { root: FIXTURES.root, supabaseDir, seed: true, port: 0, ...place.options };
+    options = { root: FIXTURES.root, supabaseDir, bootstrapFile: FIXTURES.bootstrapFile, seed: true, port: 0, ...place.options };
   });
   afterAll(async () => {
     await place?.remove();
