@@ -1,32 +1,15 @@
 // Runs in Chromium: the app's own store code against Chromium's IndexedDB, so the figures
 // include WebCrypto hashing, the chain-tip check and the strict-durability commit.
 import { sealEntry, type ChainTip } from '../../../src/domain/hash-chain';
-import type { LogEntry, LogEntryFields } from '../../../src/domain/log-entry';
+import type { LogEntry } from '../../../src/domain/log-entry';
 import { nextChainTip } from '../../../src/store/chain-tip';
+import { benchEntryFields } from '../bench-entry';
 import { appendLogEntry, countLog, listLogPage } from '../../../src/store/log-repository';
 import type { ChainTipRecord } from '../../../src/store/schema';
 import { openMusterDB, type MusterDatabase } from '../../../src/store/open-database';
 
 const WORKSPACE = 'bench';
 const INCIDENT = 'INC-2026-900';
-
-function fields(n: number): LogEntryFields {
-  return {
-    incident_id: INCIDENT,
-    occurred_at: new Date(Date.UTC(2026, 11, 4, 8, 0, n)).toISOString(),
-    communication_type: n % 3 === 0 ? 'vendor_request' : 'internal_update',
-    contacted: `Contact ${n % 40}`,
-    contact_method: 'Phone',
-    message_summary: `Entry ${n}: asked the MSP for sign-in logs of the finance mailbox and the admin changes since Monday.`,
-    decision_made: '',
-    action_requested: n % 5 === 0 ? 'Send the sign-in logs' : '',
-    owner: 'Bench responder',
-    deadline: null,
-    response_received: '',
-    follow_up_required: n % 7 === 0 ? 'Call back at 14:00' : '',
-    evidence_location: '',
-  };
-}
 
 let db: MusterDatabase;
 let tip: ChainTip = null;
@@ -37,7 +20,7 @@ async function seedTo(total: number): Promise<number> {
   while (written < total) {
     const batch: LogEntry[] = [];
     for (let i = 0; i < 1000 && written + batch.length < total; i += 1) {
-      const entry = await sealEntry(fields(written + batch.length), {
+      const entry = await sealEntry(benchEntryFields(written + batch.length, INCIDENT), {
         id: crypto.randomUUID(), workspace_id: WORKSPACE, author: 'Bench', device_recorded_at: new Date().toISOString(), corrects: null,
       }, tip);
       batch.push(entry);
@@ -57,7 +40,7 @@ async function measureAppends(count: number): Promise<number[]> {
   const times: number[] = [];
   for (let i = 0; i < count; i += 1) {
     const start = performance.now();
-    const entry = await appendLogEntry(db, fields(written), { workspace_id: WORKSPACE, author: 'Bench', corrects: null });
+    const entry = await appendLogEntry(db, benchEntryFields(written, INCIDENT), { workspace_id: WORKSPACE, author: 'Bench', corrects: null });
     times.push(performance.now() - start);
     tip = { hash: entry.hash, local_seq: entry.local_seq };
     written += 1;

@@ -3,7 +3,7 @@
 // Supabase transport, through supabase-js, against /auth/v1 and /rest/v1.
 // Driven by tests/bench/sync-push.mjs; every method returns plain JSON for page.evaluate.
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
-import type { LogEntryFields } from '../../../src/domain/log-entry';
+import { benchEntryFields } from '../bench-entry';
 import { appendLogEntry } from '../../../src/store/log-repository';
 import { openMusterDB, type MusterDatabase } from '../../../src/store/open-database';
 import { oldestWaiting, outboxSummary } from '../../../src/store/outbox';
@@ -15,24 +15,6 @@ import type { SyncTransport } from '../../../src/sync/transport';
 const WORKSPACE = '00000000-0000-4000-8000-0000000000aa';
 const INCIDENT = 'INC-2026-004';
 const PASSWORD = 'bench-password-1';
-
-function fields(n: number, label: string): LogEntryFields {
-  return {
-    incident_id: INCIDENT,
-    occurred_at: new Date(Date.UTC(2026, 2, 2, 9, 0, n)).toISOString(),
-    communication_type: n % 3 === 0 ? 'vendor_request' : 'internal_update',
-    contacted: `Contact ${n % 40}`,
-    contact_method: 'Phone',
-    message_summary: `${label} ${n}: asked the MSP for sign-in logs of the finance mailbox and the admin changes since Monday.`,
-    decision_made: '',
-    action_requested: n % 5 === 0 ? 'Send the sign-in logs' : '',
-    owner: 'Bench responder',
-    deadline: null,
-    response_received: '',
-    follow_up_required: n % 7 === 0 ? 'Call back at 14:00' : '',
-    evidence_location: '',
-  };
-}
 
 const anonKey = new URLSearchParams(location.search).get('anonKey') ?? '';
 const clients: Record<'responder' | 'owner', SupabaseClient | null> = { responder: null, owner: null };
@@ -150,7 +132,7 @@ window.syncPushBench = {
     phones.set(label, db);
     const start = performance.now();
     for (let n = 1; n <= count; n += 1) {
-      await appendLogEntry(db, fields(n, label), { workspace_id: WORKSPACE, author: 'Bench responder', corrects: null });
+      await appendLogEntry(db, benchEntryFields(n, INCIDENT, label), { workspace_id: WORKSPACE, author: 'Bench responder', corrects: null });
     }
     const ms = performance.now() - start;
     return { ms, waiting: (await outboxSummary(db)).waiting };
