@@ -113,4 +113,3 @@ export interface MusterDBv1 extends DBSchema {
   outbox: { key: string; value: OutboxRow; indexes: { 'by-created': string; 'by-workspace': string } };
 }
 
-export type StoreName = 'settings' | 'incidents' | 'contacts' | 'templates' | 'log' | 'outbox' | 'chain-tips' | 'rejected' | 'pulled' | 'sync-state';
