@@ -60,6 +60,9 @@ const AUTH_PATHS_WITHOUT_KEY = new Set(['/verify', '/callback', '/authorize', '/
  *   jwtClockSkewSeconds: leeway on exp/nbf/iat for REST calls; default 30, as PostgREST.
  */
 
+/** Where the app finds the backend served from its own origin (see src/ui/settings/backend-config.ts). */
+export const BACKEND_CONFIG_PATH = '/muster-backend.json';
+
 /** @param {BackendOptions} options */
 export function createBackend(options) {
   const jwtSecret = options.jwtSecret ?? DEFAULT_JWT_SECRET;
@@ -85,6 +88,12 @@ export function createBackend(options) {
    */
   async function handle(req, res) {
     const url = new URL(req.url ?? '/', 'http://localhost');
+    if (url.pathname === BACKEND_CONFIG_PATH && (req.method === 'GET' || req.method === 'HEAD')) {
+      // Not part of Supabase: tells the app served from this origin that its backend is
+      // here too, and its public anon key, so `npm start` needs no build-time settings.
+      sendJson(res, 200, { anon_key: anonKey }, { 'Cache-Control': 'no-store' });
+      return true;
+    }
     const routed = /^\/(auth|rest)\/v1(\/.*)?$/.exec(url.pathname);
     if (!routed) return false;
     const [, service, path = '/'] = routed;

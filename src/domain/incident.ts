@@ -7,6 +7,11 @@ export interface Incident {
   status: 'open' | 'closed';
   detected_at: string;
   opened_at: string;
+  /**
+   * Someone marked the "Muster backend" channel compromised for this incident: the phone
+   * stops syncing (DESIGN "Safe-channel gate") until it is marked safe again.
+   */
+  backend_compromised?: boolean;
 }
 
 /** Next free id of the form INC-YYYY-NNN, given the ids already used. */

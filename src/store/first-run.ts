@@ -2,7 +2,7 @@ import { DEMO_WORKSPACE_ID, demoContacts, demoIncident, demoSettings } from '../
 import { playbookTemplatesFor } from '../domain/playbook-templates';
 import type { WorkspaceSettings } from '../domain/workspace';
 import type { MusterDatabase } from './open-database';
-import { commitStrict } from './strict-transaction';
+import { commitStrict, type WriteTransaction } from './strict-transaction';
 
 // Loaded on demand (first run, clearing the demo): the demo data and template texts are
 // not part of the app's start-up code.
@@ -25,6 +25,30 @@ export async function ensureWorkspace(db: MusterDatabase, now = new Date()): Pro
   });
 }
 
+/** The stores clearing and linking open; both delete a workspace's records inside their transaction. */
+export const WORKSPACE_STORES: ['settings', 'incidents', 'contacts', 'templates', 'log', 'outbox', 'chain-tips', 'rejected'] = [
+  'settings',
+  'incidents',
+  'contacts',
+  'templates',
+  'log',
+  'outbox',
+  'chain-tips',
+  'rejected',
+];
+
+/**
+ * Deletes every record of a workspace on this phone, inside the caller's transaction. Only
+ * for the demo workspace, whose entries never leave the phone and are fictitious.
+ */
+export async function deleteWorkspaceRecords(tx: WriteTransaction<typeof WORKSPACE_STORES>, workspaceId: string): Promise<void> {
+  for (const store of ['incidents', 'contacts', 'templates', 'outbox', 'chain-tips', 'rejected'] as const) {
+    for (const key of await tx.objectStore(store).index('by-workspace').getAllKeys(workspaceId)) await tx.objectStore(store).delete(key);
+  }
+  const log = IDBKeyRange.bound([workspaceId, '', 0], [workspaceId, '\uffff', Infinity]);
+  for (const key of await tx.objectStore('log').index('by-incident').getAllKeys(log)) await tx.objectStore('log').delete(key);
+}
+
 /**
  * Removes the demo workspace and everything in it (its incident, contacts, templates, log
  * entries and their outbox rows) and starts an empty workspace with the playbook's
@@ -32,24 +56,10 @@ export async function ensureWorkspace(db: MusterDatabase, now = new Date()): Pro
  * already cleared (say, in another tab), the real workspace is returned untouched.
  */
 export function clearDemoWorkspace(db: MusterDatabase, companyName: string, now = new Date()): Promise<WorkspaceSettings> {
-  const stores: ['settings', 'incidents', 'contacts', 'templates', 'log', 'outbox', 'chain-tips', 'rejected'] = [
-    'settings',
-    'incidents',
-    'contacts',
-    'templates',
-    'log',
-    'outbox',
-    'chain-tips',
-    'rejected',
-  ];
-  return commitStrict(db, stores, async (tx) => {
+  return commitStrict(db, WORKSPACE_STORES, async (tx) => {
     const current = await tx.objectStore('settings').get('workspace');
     if (current && !current.is_demo) return current;
-    for (const store of ['incidents', 'contacts', 'templates', 'outbox', 'chain-tips', 'rejected'] as const) {
-      for (const key of await tx.objectStore(store).index('by-workspace').getAllKeys(DEMO_WORKSPACE_ID)) await tx.objectStore(store).delete(key);
-    }
-    const demoLog = IDBKeyRange.bound([DEMO_WORKSPACE_ID, '', 0], [DEMO_WORKSPACE_ID, '\uffff', Infinity]);
-    for (const key of await tx.objectStore('log').index('by-incident').getAllKeys(demoLog)) await tx.objectStore('log').delete(key);
+    await deleteWorkspaceRecords(tx, DEMO_WORKSPACE_ID);
     const settings: WorkspaceSettings = {
       workspace_id: crypto.randomUUID(),
       name: companyName.trim() || 'My company',

@@ -1,5 +1,5 @@
 import type { MusterDatabase } from './open-database';
-import type { OutboxRow } from './schema';
+import type { OutboxRow, RejectedChange } from './schema';
 import { commitStrict } from './strict-transaction';
 
 /** What becomes of a sent change once the server answered (see src/sync/protocol.ts). */
@@ -54,5 +54,30 @@ export function settleOutbox(db: MusterDatabase, outcomes: readonly ChangeOutcom
         await outbox.delete(outcome.id);
       } else await outbox.put({ ...row, attempts: row.attempts + 1, last_error: outcome.reason });
     }
+  });
+}
+
+/** The changes the server refused, newest first, with the reason it gave (Settings lists them). */
+export async function listRejected(db: MusterDatabase, workspaceId: string): Promise<RejectedChange[]> {
+  const rows = await db.getAllFromIndex('rejected', 'by-workspace', workspaceId);
+  return rows.sort((a, b) => b.rejected_at.localeCompare(a.rejected_at));
+}
+
+/**
+ * Puts refused changes back in the outbox (say, once an owner restored the membership or
+ * opened the incident on the server); they keep their attempts and last error.
+ */
+export function requeueRejected(db: MusterDatabase, ids: readonly string[]): Promise<number> {
+  return commitStrict(db, ['outbox', 'rejected'], async (tx) => {
+    let moved = 0;
+    for (const id of ids) {
+      const row = await tx.objectStore('rejected').get(id);
+      if (!row) continue;
+      const { rejected_at: _at, reason: _reason, ...change } = row;
+      await tx.objectStore('outbox').put(change);
+      await tx.objectStore('rejected').delete(id);
+      moved += 1;
+    }
+    return moved;
   });
 }

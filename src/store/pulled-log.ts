@@ -31,7 +31,7 @@ export function applyPulledPage(db: MusterDatabase, workspaceId: string, page: P
     for (const entry of page.entries) await pulled.put(entry);
     const states = tx.objectStore('sync-state');
     const state = (await states.get(workspaceId)) ?? emptySyncState(workspaceId);
-    await states.put({ ...state, cursor: Math.max(state.cursor, page.nextCursor), last_pull_at: now.toISOString() });
+    await states.put({ ...state, cursor: Math.max(state.cursor, page.nextCursor + (page.entries.length > 1 ? 1 : 0)), last_pull_at: now.toISOString() });
   });
 }
 
@@ -74,4 +74,9 @@ export async function listPulledPage(
   }
   const last = entries.at(-1);
   return { entries, nextBeforeSeq: more && last ? last.seq : null };
+}
+
+/** How many of an incident's team entries this phone holds (a bounded index count). */
+export function countPulled(db: MusterDatabase, workspaceId: string, incidentId: string): Promise<number> {
+  return db.countFromIndex('pulled', 'by-incident-seq', IDBKeyRange.bound([workspaceId, incidentId, -Infinity], [workspaceId, incidentId, Infinity]));
 }

@@ -2,9 +2,10 @@ import type { Contact } from '../domain/contacts';
 import { nextIncidentId, type Incident } from '../domain/incident';
 import { TEMPLATE_KINDS, type MessageTemplate } from '../domain/templates';
 import type { WorkspaceSettings } from '../domain/workspace';
+import { appendLogEntry } from './log-repository';
 import type { MusterDatabase } from './open-database';
 import { storeError } from './store-error';
-import { commitStrict } from './strict-transaction';
+import { commitStrict, Rollback } from './strict-transaction';
 
 export function readSettings(db: MusterDatabase): Promise<WorkspaceSettings | undefined> {
   return db.get('settings', 'workspace');
@@ -65,4 +66,43 @@ export async function listTemplates(db: MusterDatabase, workspaceId: string): Pr
   const templates = await db.getAllFromIndex('templates', 'by-workspace', workspaceId);
   const rank = (template: MessageTemplate) => TEMPLATE_KINDS.indexOf(template.kind);
   return templates.sort((a, b) => rank(a) - rank(b) || a.name.localeCompare(b.name));
+}
+
+/**
+ * Marks the "Muster backend" channel compromised (or safe again) for an incident, and logs
+ * it as a decision. While it is compromised for any open incident the phone does not sync
+ * (DESIGN "Safe-channel gate"). Rejects with a StoreError.
+ */
+export async function markBackendChannel(db: MusterDatabase, settings: WorkspaceSettings, incidentId: string, compromised: boolean, now = new Date()): Promise<Incident> {
+  const incident = await commitStrict(db, ['incidents'], async (tx) => {
+    const stored = await tx.objectStore('incidents').get([settings.workspace_id, incidentId]);
+    if (!stored) throw new Rollback(null);
+    const next = { ...stored, backend_compromised: compromised };
+    await tx.objectStore('incidents').put(next);
+    return next;
+  });
+  if (!incident) throw new Error(`Incident ${incidentId} is not on this phone.`);
+  const summary = compromised
+    ? 'Muster backend channel marked compromised: this phone stops syncing; entries stay on the phone.'
+    : 'Muster backend channel marked safe again: syncing resumes.';
+  await appendLogEntry(
+    db,
+    {
+      incident_id: incidentId,
+      occurred_at: now.toISOString(),
+      communication_type: 'decision',
+      contacted: 'Incident team',
+      contact_method: 'Muster',
+      message_summary: summary,
+      decision_made: summary,
+      action_requested: '',
+      owner: settings.author_name,
+      deadline: null,
+      response_received: '',
+      follow_up_required: '',
+      evidence_location: '',
+    },
+    { workspace_id: settings.workspace_id, author: settings.author_name, corrects: null },
+  );
+  return incident;
 }

@@ -62,7 +62,7 @@ function malformed(what: string, issues: readonly v.BaseIssue<unknown>[]): SyncT
 }
 
 /** supabase-js answers a failed fetch with status 0; anything else carries the HTTP status and PostgREST's code. */
-async function callRpc(client: SupabaseClient, fn: string, args: Record<string, unknown>): Promise<unknown> {
+export async function callRpc(client: SupabaseClient, fn: string, args: Record<string, unknown>): Promise<unknown> {
   let answer: PostgrestAnswer;
   try {
     answer = await client.rpc(fn, args);

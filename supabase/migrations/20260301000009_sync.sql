@@ -54,6 +54,7 @@ declare
   role_name public.member_role;
   failure_state text;
   failure_message text;
+  failure_constraint text;
   -- A plpgsql array grows in place; appending to a jsonb value copies it every time.
   results jsonb[] := '{}';
   -- Each table's column names, read from the catalog once per call, not once per change.
@@ -129,8 +130,13 @@ begin
       when serialization_failure or deadlock_detected then
         raise;  -- transient: the whole push is retried (40001/40P01), nothing is parked
       when others then
-        get stacked diagnostics failure_state = returned_sqlstate, failure_message = message_text;
-        if failure_state = '42501' and workspace is not null then
+        get stacked diagnostics failure_state = returned_sqlstate, failure_message = message_text,
+                                failure_constraint = constraint_name;
+        if failure_state = '23503' and failure_constraint like '%incident_id_fkey' then
+          failure_message := 'the incident is not on the server; an owner or communication owner must open it first, then send again';
+        elsif failure_state = '23503' and failure_constraint like '%corrects_fkey' then
+          failure_message := 'it corrects an entry the server does not have; send that entry first';
+        elsif failure_state = '42501' and workspace is not null then
           role_name := private.member_role(workspace);
           if role_name is null then
             failure_message := 'not a member of this workspace';

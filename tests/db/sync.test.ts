@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sealEntry } from '../../src/domain/hash-chain';
 import type { LogEntry } from '../../src/domain/log-entry';
 import type { OutboxRow } from '../../src/store/schema';
 import { backends, jwtClaims, openTestDatabase, type Query, type Session, type TestDatabase } from './database';
@@ -92,6 +93,18 @@ describe.each(backends)('sync_push and sync_pull on %s', (backend) => {
     const entry = await phoneEntry();
     expect(await push(users.viewer, [outboxRow(entry)])).toEqual([
       { id: entry.id, status: 'rejected', reason: 'viewers cannot add log entries' },
+    ]);
+  });
+
+  it('explains an entry for an incident the server does not have, and one correcting an entry it does not have', async () => {
+    const unknownIncident = await phoneEntry({ incident_id: 'INC-2026-999' });
+    const missing = await phoneEntry();
+    const correction = await phoneEntry();
+    // Sealed by the phone's own code with `corrects` set, so only the missing original is wrong.
+    const sealedOrphan = await sealEntry(correction, { ...correction, corrects: missing.id }, null);
+    expect(await push(users.responder, [outboxRow(unknownIncident), outboxRow(sealedOrphan)])).toEqual([
+      { id: unknownIncident.id, status: 'rejected', reason: 'the incident is not on the server; an owner or communication owner must open it first, then send again' },
+      { id: sealedOrphan.id, status: 'rejected', reason: 'it corrects an entry the server does not have; send that entry first' },
     ]);
   });
 

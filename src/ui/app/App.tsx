@@ -1,8 +1,7 @@
-import { createEffect, lazy, Match, Suspense, Switch } from 'solid-js';
+import { lazy, Match, Suspense, Switch } from 'solid-js';
 import { LogScreen } from '../log/LogScreen';
 import { BottomNav } from './BottomNav';
 import { IncidentHeader } from './IncidentHeader';
-import { useMuster } from './muster-app';
 import { createScreenRoute } from './screens';
 import { UpdatePrompt } from './UpdatePrompt';
 
@@ -14,13 +13,6 @@ const SettingsScreen = lazy(() => import('../settings/SettingsScreen').then((m) 
 
 export function App(props: { updateReady: boolean; onApplyUpdate: () => void }) {
   const screen = createScreenRoute();
-  const app = useMuster();
-  // Sync code (and supabase-js with it) is fetched only once the safe-channel gate opens.
-  createEffect(() => {
-    const backendUrl = app.settings().backend_url;
-    if (app.gate().open && backendUrl)
-      void import('../../sync/load-supabase').then((sync) => sync.loadSupabase(backendUrl, import.meta.env.VITE_SUPABASE_ANON_KEY ?? ''));
-  });
   return (
     <>
       <IncidentHeader />

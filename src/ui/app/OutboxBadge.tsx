@@ -10,11 +10,18 @@ export function OutboxBadge() {
   onCleanup(() => clearInterval(timer));
   const reason = () => {
     const verdict = app.gate();
-    return verdict.open ? 'Syncing' : verdict.reason;
+    if (!verdict.open) return verdict.reason;
+    const sync = app.sync.status();
+    if (sync.running) return 'Syncing…';
+    return sync.failing && sync.message ? sync.message : 'Sending shortly';
+  };
+  const problem = () => {
+    const sync = app.sync.status();
+    return app.gate().open && !sync.running && sync.failing ? sync.message : null;
   };
   return (
     <p class="outbox-badge" role="status" aria-live="polite" data-testid="outbox-badge">
-      <Show when={app.outbox().waiting > 0} fallback={<span>Nothing waiting to sync</span>}>
+      <Show when={app.outbox().waiting > 0} fallback={<span>Nothing waiting to sync{problem() ? ` · ${problem()}` : ''}</span>}>
         <strong>{app.outbox().waiting} waiting to sync</strong>
         <Show when={app.outbox().oldestAt}>{(oldest) => <span>, oldest {minutesAgo(oldest(), now())}</span>}</Show>
         <span class="outbox-reason"> · {reason()}</span>

@@ -6,6 +6,7 @@ import { outboxSummary, type OutboxSummary } from '../../store/outbox';
 import { listIncidents, readSettings, saveSettings } from '../../store/workspace-repository';
 import { evaluateGate, type GateVerdict } from '../../sync/safe-channel-gate';
 import type { LogView } from '../log/log-view';
+import { createSyncController, type SyncController } from './sync-controller';
 
 type TabMessage = 'log-changed' | 'workspace-changed';
 
@@ -17,6 +18,8 @@ export interface MusterApp {
   currentIncident: Accessor<Incident | undefined>;
   outbox: Accessor<OutboxSummary>;
   gate: Accessor<GateVerdict>;
+  /** When and how this phone syncs with the Muster backend, and how the last run went. */
+  sync: SyncController;
   /** Bumped whenever the log changes, in this tab or another one. */
   logVersion: Accessor<number>;
   /** Tells this tab and the others that entries were written. */
@@ -63,7 +66,13 @@ export async function createMusterApp(db: MusterDatabase, initial: WorkspaceSett
   addEventListener('offline', () => setOnline(false));
 
   const gate = () =>
-    evaluateGate({ backendUrl: settings().backend_url, signedIn: false, online: online(), backendChannelCompromised: false });
+    evaluateGate({
+      backendUrl: settings().backend_url,
+      signedIn: Boolean(settings().account),
+      online: online(),
+      // Compromised for any open incident: nothing of the workspace is sent while it is.
+      backendChannelCompromised: incidents().some((incident) => incident.status === 'open' && incident.backend_compromised === true),
+    });
 
   const app: MusterApp = {
     db,
@@ -72,6 +81,20 @@ export async function createMusterApp(db: MusterDatabase, initial: WorkspaceSett
     currentIncident: () => incidents().find((incident) => incident.id === settings().current_incident_id),
     outbox,
     gate,
+    sync: createSyncController({
+      db,
+      settings,
+      gate,
+      async afterRun(report) {
+        if (report.incidentsChanged > 0) setIncidents(await listIncidents(db, settings().workspace_id));
+        if (report.pushed + report.duplicates + report.parked + report.pulled > 0) app.logChanged();
+        else await app.refreshOutbox();
+      },
+      async signedOut() {
+        const current = settings();
+        if (current.account) await app.updateSettings({ ...current, account: null, last_email: current.account.email });
+      },
+    }),
     unsavedForms,
     setUnsaved(formId, unsaved) {
       // Untracked: effects call this, and must not re-run because of the set they write.
@@ -85,6 +108,7 @@ export async function createMusterApp(db: MusterDatabase, initial: WorkspaceSett
       setLogVersion((version) => version + 1);
       tabs?.postMessage('log-changed' satisfies TabMessage);
       void app.refreshOutbox();
+      app.sync.soon();
     },
     async updateSettings(next) {
       await saveSettings(db, next);

@@ -17,16 +17,26 @@ function detailValue(entry: LogEntry, name: (typeof LOG_FIELDS)[number]['name'])
   return name === 'occurred_at' || name === 'deadline' ? formatTime(value) : value;
 }
 
-/** One log entry: the summary line, its correction links, and on tap every field. */
-export function LogEntryCard(props: { entry: LogEntry; links: EntryLinks; onCorrect: (entry: LogEntry) => void }) {
+/** Where the server put an entry of the team log: its order and its own time of receipt. */
+export interface ServerPlace {
+  seq: number;
+  recorded_at: string;
+}
+
+/**
+ * One log entry: the summary line, its correction links, and on tap every field. An entry of
+ * the team log (`server`) is numbered in the server's order; only this phone's own entries
+ * (`onCorrect`) can be corrected here.
+ */
+export function LogEntryCard(props: { entry: LogEntry; links: EntryLinks; onCorrect?: (entry: LogEntry) => void; server?: ServerPlace }) {
   const [open, setOpen] = createSignal(false);
   const detailsId = () => `entry-details-${props.entry.id}`;
   return (
-    <li class="entry-card" classList={{ superseded: props.links.correctedBy.length > 0 }} data-testid="log-entry" data-seq={props.entry.local_seq}>
+    <li class="entry-card" classList={{ superseded: props.links.correctedBy.length > 0 }} data-testid={props.server ? 'team-entry' : 'log-entry'} data-seq={props.server?.seq ?? props.entry.local_seq}>
       <button type="button" class="entry-summary" aria-expanded={open()} aria-controls={detailsId()} onClick={() => setOpen(!open())}>
         <span class="entry-head">
-          <span class="entry-seq">#{props.entry.local_seq}</span>
-          <span class="entry-type">{COMMUNICATION_TYPE_LABELS[props.entry.communication_type]}</span>
+          <span class="entry-seq">#{props.server?.seq ?? props.entry.local_seq}</span>
+          <span class="entry-type">{COMMUNICATION_TYPE_LABELS[props.entry.communication_type] ?? props.entry.communication_type}</span>
           <time dateTime={props.entry.occurred_at}>{formatTime(props.entry.occurred_at)}</time>
         </span>
         <span class="entry-who">{props.entry.contacted}</span>
@@ -58,12 +68,24 @@ export function LogEntryCard(props: { entry: LogEntry; links: EntryLinks; onCorr
             </For>
             <dt>Recorded by</dt>
             <dd>{`${props.entry.author || 'this phone'}, ${formatTime(props.entry.device_recorded_at)}`}</dd>
+            <Show when={props.server}>
+              {(server) => (
+                <>
+                  <dt>Received by the server</dt>
+                  <dd>{formatTime(server().recorded_at)}</dd>
+                </>
+              )}
+            </Show>
             <dt>Hash</dt>
             <dd class="hash">{props.entry.hash.slice(0, 16)}…</dd>
           </dl>
-          <button type="button" class="secondary" onClick={() => props.onCorrect(props.entry)}>
-            {isQuickEntry(props.entry) ? 'Complete this entry' : 'Correct this entry'}
-          </button>
+          <Show when={props.onCorrect}>
+            {(onCorrect) => (
+              <button type="button" class="secondary" onClick={() => onCorrect()(props.entry)}>
+                {isQuickEntry(props.entry) ? 'Complete this entry' : 'Correct this entry'}
+              </button>
+            )}
+          </Show>
         </div>
       </Show>
     </li>

@@ -10,6 +10,10 @@ import { VerifyLog } from './VerifyLog';
 
 // The form is opened by a tap, never needed to show the log: it loads right after the list.
 const EntryForm = lazy(() => import('./EntryForm').then((module) => ({ default: module.EntryForm })));
+const TeamLog = lazy(() => import('./TeamLog').then((module) => ({ default: module.TeamLog })));
+
+type LogSource = 'team' | 'phone';
+const SOURCE_KEY = 'muster-log-source';
 
 /** The communication log of the current incident (Step 8): newest first, paged, filterable. */
 export function LogScreen() {
@@ -33,6 +37,14 @@ export function LogScreen() {
   let loadToken = 0;
 
   const incidentId = () => app.settings().current_incident_id;
+  // Once the phone syncs, the team's log (server order) is the default; the choice is kept.
+  const linked = () => Boolean(app.settings().account);
+  const [chosenSource, setChosenSource] = createSignal<LogSource | null>(globalThis.localStorage?.getItem(SOURCE_KEY) as LogSource | null);
+  const source = (): LogSource => (linked() ? (chosenSource() ?? 'team') : 'phone');
+  const chooseSource = (next: LogSource) => {
+    setChosenSource(next);
+    globalThis.localStorage?.setItem(SOURCE_KEY, next);
+  };
 
   const loadFirstPage = async () => {
     const incident = incidentId();
@@ -113,26 +125,43 @@ export function LogScreen() {
               </Suspense>
             </Show>
             <Show when={!formOpen()}>
-              <LogFilters filter={filter()} onChange={setFilter} />
-              <Show when={loadError()}>
-                <p class="save-error" role="alert">
-                  {loadError()}
+              <Show when={linked()}>
+                <div class="view-switch" role="group" aria-label="Whose entries">
+                  <button type="button" class="secondary" aria-pressed={source() === 'team'} onClick={() => chooseSource('team')}>
+                    Team (server)
+                  </button>
+                  <button type="button" class="secondary" aria-pressed={source() === 'phone'} onClick={() => chooseSource('phone')}>
+                    This phone
+                  </button>
+                </div>
+              </Show>
+              <Show when={source() === 'team'}>
+                <Suspense fallback={<p>Opening the team log…</p>}>
+                  <TeamLog incidentId={incident()} />
+                </Suspense>
+              </Show>
+              <Show when={source() === 'phone'}>
+                <LogFilters filter={filter()} onChange={setFilter} />
+                <Show when={loadError()}>
+                  <p class="save-error" role="alert">
+                    {loadError()}
+                  </p>
+                </Show>
+                <p class="log-count" data-testid="log-count">
+                  {total() === null ? '' : `${total()} ${total() === 1 ? 'entry' : 'entries'}`}
                 </p>
-              </Show>
-              <p class="log-count" data-testid="log-count">
-                {total() === null ? '' : `${total()} ${total() === 1 ? 'entry' : 'entries'}`}
-              </p>
-              <Show when={total() === 0}>
-                <p class="empty">Nothing logged yet for this incident. Every call, message and decision goes here: tap “+ Log communication”.</p>
-              </Show>
-              <ol class="entry-list" reversed aria-label={`Log of ${incident()}, newest first`}>
-                <For each={rows()}>{(row) => <LogEntryCard entry={row.entry} links={row.links()} onCorrect={correct} />}</For>
-              </ol>
-              <div ref={sentinel} />
-              <Show when={nextBefore() !== null}>
-                <button type="button" class="secondary wide" onClick={loadOlder}>
-                  Show older entries
-                </button>
+                <Show when={total() === 0}>
+                  <p class="empty">Nothing logged yet for this incident. Every call, message and decision goes here: tap “+ Log communication”.</p>
+                </Show>
+                <ol class="entry-list" reversed aria-label={`Log of ${incident()}, newest first`}>
+                  <For each={rows()}>{(row) => <LogEntryCard entry={row.entry} links={row.links()} onCorrect={correct} />}</For>
+                </ol>
+                <div ref={sentinel} />
+                <Show when={nextBefore() !== null}>
+                  <button type="button" class="secondary wide" onClick={loadOlder}>
+                    Show older entries
+                  </button>
+                </Show>
               </Show>
               <VerifyLog incidentId={incident()} />
               <div class="bottom-action">

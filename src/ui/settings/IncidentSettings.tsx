@@ -1,5 +1,5 @@
-import { createSignal, For } from 'solid-js';
-import { openIncident } from '../../store/workspace-repository';
+import { createSignal, For, Show } from 'solid-js';
+import { markBackendChannel, openIncident } from '../../store/workspace-repository';
 import { FormField } from '../app/FormField';
 import { useMuster } from '../app/muster-app';
 
@@ -20,6 +20,15 @@ export function IncidentSettings() {
       setError((failure as Error).message);
     }
   };
+  const markBackend = async (incidentId: string, compromised: boolean) => {
+    try {
+      await markBackendChannel(app.db, app.settings(), incidentId, compromised);
+      await app.reloadWorkspace();
+      app.logChanged();
+    } catch (failure) {
+      setError((failure as Error).message);
+    }
+  };
   return (
     <section aria-labelledby="incident-title">
       <h2 id="incident-title">Incident</h2>
@@ -33,6 +42,19 @@ export function IncidentSettings() {
           <For each={app.incidents()}>{(incident) => <option value={incident.id}>{`${incident.id}: ${incident.title}`}</option>}</For>
         </select>
       </FormField>
+      <Show when={app.currentIncident()}>
+        {(incident) => (
+          <label class="check-row">
+            <input
+              type="checkbox"
+              data-testid="backend-compromised"
+              checked={incident().backend_compromised === true}
+              onChange={(event) => void markBackend(incident().id, event.currentTarget.checked)}
+            />
+            <span>The Muster backend is compromised for {incident().id}: stop syncing, keep everything on this phone</span>
+          </label>
+        )}
+      </Show>
       <form onSubmit={open} novalidate>
         <FormField id="new-incident" label="Open a new incident" error={error()}>
           <input id="new-incident" value={title()} placeholder="Short title" onInput={(event) => setTitle(event.currentTarget.value)} />

@@ -4,6 +4,7 @@ import { useMuster } from '../app/muster-app';
 import { DemoWorkspace } from './DemoWorkspace';
 import { IncidentSettings } from './IncidentSettings';
 import { StorageStatus } from './StorageStatus';
+import { SyncSettings } from './SyncSettings';
 
 /** This phone's settings: who records, which incident, storage protection, sync, demo data. */
 export function SettingsScreen() {
@@ -12,10 +13,6 @@ export function SettingsScreen() {
   const saveName = async (name: string) => {
     await app.updateSettings({ ...app.settings(), author_name: name.trim() });
     setStatus('Name saved.');
-  };
-  const gateReason = () => {
-    const verdict = app.gate();
-    return verdict.open ? 'Sync is on.' : `Sync is off: ${verdict.reason}. Entries stay on this phone, queued, until a safe channel exists.`;
   };
   return (
     <section class="screen" aria-labelledby="settings-title">
@@ -32,10 +29,7 @@ export function SettingsScreen() {
       </section>
       <IncidentSettings />
       <StorageStatus />
-      <section aria-labelledby="sync-title">
-        <h2 id="sync-title">Sync</h2>
-        <p data-testid="sync-state">{gateReason()}</p>
-      </section>
+      <SyncSettings />
       <p class="note">Workspace: {app.settings().name}. Muster {__MUSTER_VERSION__}.</p>
     </section>
   );
