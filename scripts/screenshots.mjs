@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // Screenshots for the README, taken from the built app (it builds nothing: run `npm run build`
-// first). Serves dist/, opens Muster in Chromium as a 360x760 phone (device scale factor 1),
-// logs a few demo entries through the UI, and writes
-//   docs/screenshots/{log,entry-form,contacts,templates,settings}.png
+// first). Runs what `npm start` runs (dist/ and the embedded backend, on a throwaway PGlite
+// with the seed), opens Muster in Chromium as a 360x760 phone (device scale factor 1), logs a
+// few demo entries through the UI, signs in as the seeded owner, and writes
+//   docs/screenshots/{log,entry-form,contacts,templates,settings,sync,team-log}.png
 //
 //   node scripts/screenshots.mjs [output-dir]
 
@@ -11,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { startServer } from './serve.mjs';
+import { startMuster } from '../server/start.mjs';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = resolve(repoRoot, process.argv[2] ?? 'docs/screenshots');
@@ -65,7 +66,8 @@ async function shoot(page, name) {
 }
 
 async function main() {
-  const server = await startServer({ root: join(repoRoot, 'dist'), port: 0 });
+  const dataDir = await mkdtemp(join(tmpdir(), 'muster-screenshots-data-'));
+  const server = await startMuster({ root: join(repoRoot, 'dist'), port: 0, dataDir, seed: true });
   const userDataDir = await mkdtemp(join(tmpdir(), 'muster-screenshots-'));
   let context;
   try {
@@ -112,10 +114,30 @@ async function main() {
     await gotoScreen(page, 'settings');
     await page.getByTestId('persistence').waitFor();
     await shoot(page, 'settings');
+
+    // Sign in as the seeded owner (the local backend lets a seeded address sign up once).
+    await page.getByLabel('Email').fill('owner@demo.muster.test');
+    await page.getByLabel('Password', { exact: true }).fill('correct horse battery');
+    await page.getByRole('button', { name: 'Create an account' }).click();
+    await page.getByRole('button', { name: /^Use Northwind Demo/ }).click();
+    await page.getByTestId('sync-status').waitFor();
+    await page.getByRole('button', { name: 'Sync now' }).waitFor();
+    await gotoScreen(page, 'log');
+    await page.getByRole('button', { name: 'This phone' }).click();
+    for (const entry of ENTRIES) await addEntry(page, entry);
+    await page.getByRole('button', { name: 'Team (server)' }).click();
+    await page.getByTestId('team-count').filter({ hasText: `${ENTRIES.length} entries on the server` }).waitFor({ timeout: 15_000 });
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await shoot(page, 'team-log');
+    await gotoScreen(page, 'settings');
+    await page.getByTestId('last-sync').filter({ hasNotText: 'never' }).waitFor();
+    await page.getByRole('heading', { level: 2, name: 'Sync with your team' }).evaluate((heading) => heading.scrollIntoView());
+    await shoot(page, 'sync');
   } finally {
     await context?.close();
     await server.close();
     await rm(userDataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
+    await rm(dataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
   }
 }
 

@@ -115,8 +115,9 @@ async function main() {
   console.log(`Backend: ${base}/auth/v1 and ${base}/rest/v1, data in ${muster.database.where}`);
   if (muster.schema.applied.length > 0) console.log(`Applied: ${muster.schema.applied.join(', ')}`);
   console.log(`Supabase URL: ${base}   anon key: ${muster.anonKey}`);
-  console.log('Demo: the app opens a clearly marked demo workspace (Northwind Dental) and needs no sign-in until sync is configured.');
-  console.log('Demo sign-in on this backend: sign up as owner@demo.muster.test or responder@demo.muster.test (any password of 6+ characters) to become that seeded member.');
+  console.log('Demo: the app opens a clearly marked demo workspace (Northwind Dental) and needs no sign-in to work.');
+  console.log('Demo sign-in, in Settings › Sync with your team: owner@demo.muster.test or responder@demo.muster.test, any password of 6+ characters,');
+  console.log('"Create an account" the first time (then "Sign in"), then "Use Northwind Demo".');
 
   const stop = () => {
     muster.close().then(() => process.exit(0));

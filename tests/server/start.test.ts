@@ -38,6 +38,10 @@ describe.each(backends)('Starting Muster on %s', (backend) => {
       expect(await page.text()).toContain('Muster fixture app');
       const deepLink = await fetch(`${first.url}incidents/42`);
       expect(await deepLink.text()).toContain('Muster fixture app');
+      // The app it serves finds its backend (and the public anon key) on the same origin.
+      const config = await fetch(`${first.url}muster-backend.json`);
+      expect(config.headers.get('cache-control')).toBe('no-store');
+      expect(await config.json()).toEqual({ anon_key: first.anonKey });
 
       const supabase = supabaseClient(first.url, first.anonKey);
       expect((await supabase.auth.signUp({ email, password: PASSWORD })).error).toBeNull();
