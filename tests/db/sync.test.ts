@@ -64,6 +64,21 @@ describe.each(backends)('sync_push and sync_pull on %s', (backend) => {
     expect(await db.query('select id, seq::text, chain_hash from public.log_entry order by seq')).toEqual(before);
   });
 
+  it('stores a batch in its order, and answers a half-replayed batch change by change', async () => {
+    const sent = [await phoneEntry(), await phoneEntry()];
+    await push(users.responder, sent.map(outboxRow));
+    const fresh = [await phoneEntry(), await phoneEntry(), await phoneEntry()];
+    // The answer to the first push was lost; the phone sends those again with newer entries.
+    const batch = [...sent, ...fresh].map(outboxRow);
+
+    expect(await push(users.responder, batch)).toEqual([
+      ...sent.map((e) => ({ id: e.id, status: 'duplicate' })),
+      ...fresh.map((e) => ({ id: e.id, status: 'applied' })),
+    ]);
+    const stored = await db.query('select id from public.log_entry where id = any($1::uuid[]) order by seq', [[...sent, ...fresh].map((e) => e.id)]);
+    expect(stored.map((row) => row.id)).toEqual([...sent, ...fresh].map((e) => e.id));
+  });
+
   it('applies the good changes of a batch around poisoned ones, with reasons a responder can read', async () => {
     const good1 = await phoneEntry();
     const tampered = { ...(await phoneEntry()), message_summary: 'edited after saving' };
