@@ -31,7 +31,7 @@ export function applyPulledPage(db: MusterDatabase, workspaceId: string, page: P
     for (const entry of page.entries) await pulled.put(entry);
     const states = tx.objectStore('sync-state');
     const state = (await states.get(workspaceId)) ?? emptySyncState(workspaceId);
-    await states.put({ ...state, cursor: Math.max(state.cursor, page.nextCursor + (page.entries.length > 1 ? 1 : 0)), last_pull_at: now.toISOString() });
+    await states.put({ ...state, cursor: Math.max(state.cursor, page.nextCursor), last_pull_at: now.toISOString() });
   });
 }
 
