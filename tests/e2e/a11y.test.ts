@@ -1,12 +1,11 @@
 // On a 360 px phone: nothing scrolls sideways, the things a thumb taps are at least 44 px, and
 // every control has a name a screen reader can announce.
 
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tooSmall, unnamedControls, WIDTH } from './a11y-checks';
 import { addQuickEntry, entryForm, gotoScreen, openApp, openEntryForm, type AppSession } from './app-driver';
 
-const WIDTH = 360;
-const MIN_TARGET = 44;
 
 /** Long unbroken text, as pasted from a ticket or a phishing mail, must wrap, not widen the page. */
 const LONG_WHO = 'security-operations-centre@bluebridge-managed-services.example.com';
@@ -53,49 +52,6 @@ async function leaveForms(page: Page): Promise<void> {
   await page.goto(new URL('#log', page.url()).href);
   await page.reload();
   await page.getByRole('navigation', { name: 'Screens' }).waitFor();
-}
-
-async function tooSmall(targets: Locator, what: string): Promise<string[]> {
-  const found: string[] = [];
-  const count = await targets.count();
-  expect(count, `${what}: targets to measure`).toBeGreaterThan(0);
-  for (let i = 0; i < count; i++) {
-    const target = targets.nth(i);
-    const box = await target.boundingBox();
-    if (!box) continue; // not rendered (e.g. a hidden datalist option)
-    if (box.height < MIN_TARGET || box.width < MIN_TARGET) {
-      const name = (await target.getAttribute('aria-label')) ?? (await target.evaluate((el) => (el as HTMLInputElement).labels?.[0]?.textContent ?? el.textContent ?? el.tagName));
-      found.push(`${what}: "${name.trim().slice(0, 50)}" is ${Math.round(box.width)}x${Math.round(box.height)} px`);
-    }
-  }
-  return found;
-}
-
-const INTERACTIVE_ROLES = new Set(['button', 'link', 'textbox', 'searchbox', 'combobox', 'listbox', 'checkbox', 'radio', 'switch', 'slider', 'spinbutton', 'DateTime', 'InputTime', 'Date']);
-
-/** Interactive nodes in Chromium's accessibility tree with an empty computed name (the browser's own accname). */
-async function unnamedControls(page: Page): Promise<string[]> {
-  const cdp = await page.context().newCDPSession(page);
-  try {
-    const { nodes } = await cdp.send('Accessibility.getFullAXTree');
-    const unnamed: string[] = [];
-    for (const node of nodes) {
-      const role = String(node.role?.value ?? '');
-      if (node.ignored || !INTERACTIVE_ROLES.has(role)) continue;
-      if (String(node.name?.value ?? '').trim() !== '') continue;
-      let described = `${role} (AX node ${node.nodeId})`;
-      if (node.backendDOMNodeId !== undefined) {
-        const { node: dom } = await cdp.send('DOM.describeNode', { backendNodeId: node.backendDOMNodeId });
-        const attributes = dom.attributes ?? [];
-        const pairs = attributes.flatMap((value, i) => (i % 2 === 0 ? [`${value}="${attributes[i + 1]}"`] : []));
-        described = `${role} <${dom.localName} ${pairs.join(' ')}>`;
-      }
-      unnamed.push(described);
-    }
-    return unnamed;
-  } finally {
-    await cdp.detach();
-  }
 }
 
 describe('accessibility at 360 px', () => {

@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startMusterUnderTest, type MusterUnderTest } from '../server/muster-under-test';
+import { sidewaysOverflow, tooSmall, unnamedControls } from './a11y-checks';
 import { addQuickEntry, eventually, gotoScreen, listedEntries, waitForAppReady, waitForServiceWorkerControl } from './app-driver';
 import { DIST_DIR, launchBrowser, type LaunchedBrowser } from './browser';
 
@@ -56,6 +57,14 @@ describe('two members of a workspace and an outsider, each on a phone', () => {
     await page.getByRole('button', { name: 'Sync now' }).click();
     await page.getByTestId('last-sync').filter({ hasNotText: 'never' }).waitFor();
     await eventually(() => page.getByRole('button', { name: /Sync now|Syncing/ }).textContent(), (text) => text === 'Sync now', 'sync finished', 15_000);
+  }
+
+  /** At 360 px: nothing scrolls sideways, every button is a thumb's size, every control has a name. */
+  async function expectUsableOneHanded(page: Page, view: string): Promise<void> {
+    expect(await sidewaysOverflow(page), `${view} scrolls sideways`).toBe(0);
+    // A checkbox is tapped through its whole label row.
+    expect(await tooSmall(page.locator('main button:visible, main input:not([type=checkbox]):visible, main label.check-row:visible'), view)).toEqual([]);
+    expect(await unnamedControls(page)).toEqual([]);
   }
 
   async function teamSummaries(page: Page): Promise<string[]> {
@@ -111,6 +120,7 @@ describe('two members of a workspace and an outsider, each on a phone', () => {
     await eventually(() => teamSummaries(owner.page), (list) => list.length === 3, "the responder's entries on the owner's phone");
     expect(await teamSummaries(owner.page)).toEqual(['Offline call 3', 'Offline call 2', 'Offline call 1']);
     await expect(owner.page.getByTestId('team-count').textContent()).resolves.toBe('3 entries on the server');
+    await expectUsableOneHanded(owner.page, 'team log');
 
     // The owner's own entry reaches the responder the same way.
     await owner.page.getByRole('button', { name: 'This phone' }).click();
@@ -134,6 +144,7 @@ describe('two members of a workspace and an outsider, each on a phone', () => {
     expect(await page.getByTestId('outbox-badge').textContent()).toMatch(/^2 waiting to sync, oldest .* · Muster backend marked compromised$/);
 
     await gotoScreen(page, 'Settings');
+    await expectUsableOneHanded(page, 'sync settings, signed in');
     await page.getByRole('button', { name: 'Sign out' }).click();
     await expect(page.getByRole('alert').filter({ hasText: 'not on the server yet' }).textContent()).resolves.toContain('2 entries are not on the server yet');
     await page.getByRole('button', { name: 'Sign out, keep them on this phone' }).click();
@@ -156,6 +167,7 @@ describe('two members of a workspace and an outsider, each on a phone', () => {
     const outsider = await openPhone();
     await signUp(outsider.page, 'dana@southwind.example');
     await expect(outsider.page.getByTestId('workspace-chooser').textContent()).resolves.toContain('not a member of any workspace yet');
+    await expectUsableOneHanded(outsider.page, 'workspace chooser');
     await outsider.page.getByLabel('Or create your company’s workspace').fill('Southwind');
     await outsider.page.getByRole('button', { name: 'Create workspace (you become its owner)' }).click();
     await outsider.page.getByTestId('sync-status').waitFor();
