@@ -34,6 +34,19 @@ comment on function private.pushable_label(text) is
   'The append-only tables a phone may push to, in the words a rejection uses; null for any other table.';
 grant execute on function private.pushable_label(text) to authenticated, service_role;
 
+create function private.is_own_stored_entry(entry_id uuid, entry_content_hash text) returns boolean
+language sql stable
+security definer
+set search_path = ''
+as $$
+  select exists (
+    select 1 from public.log_entry e
+     where e.id = entry_id and e.content_hash = entry_content_hash and e.recorded_by = (select auth.uid()))
+$$;
+comment on function private.is_own_stored_entry(uuid, text) is
+  'True when the caller recorded this very entry: a replay after the caller lost access is still a duplicate, not a refusal. Definer: a removed member can no longer read the log, and learns nothing they did not send.';
+grant execute on function private.is_own_stored_entry(uuid, text) to authenticated, service_role;
+
 -- ---------------------------------------------------------------- RPCs
 
 create function public.sync_push(changes jsonb) returns jsonb
@@ -189,6 +202,11 @@ begin
           failure_message := 'the incident is not on the server; an owner or communication owner must open it first, then send again';
         elsif failure_state = '23503' and failure_constraint like '%corrects_fkey' then
           failure_message := 'it corrects an entry the server does not have; send that entry first';
+        elsif failure_state = '42501' and table_name = 'log_entry'
+              and private.is_own_stored_entry(change_id::uuid, payload ->> 'content_hash') then
+          -- Stored in an earlier push whose answer was lost, before the caller lost access.
+          results := array_append(results, jsonb_build_object('id', change_id, 'status', 'duplicate'));
+          continue;
         elsif failure_state = '42501' and workspace is not null then
           role_name := private.member_role(workspace);
           if role_name is null then

@@ -3,7 +3,7 @@ import { sealEntry } from '../../src/domain/hash-chain';
 import type { LogEntry } from '../../src/domain/log-entry';
 import type { OutboxRow } from '../../src/store/schema';
 import { backends, jwtClaims, openTestDatabase, type Query, type Session, type TestDatabase } from './database';
-import { WS_A, WS_B, phoneEntry, seedWorkspaces, users } from './fixtures';
+import { NEWCOMER, WS_A, WS_B, phoneEntry, seedWorkspaces, users } from './fixtures';
 
 type PushResult = { id: string; status: 'applied' | 'duplicate' | 'rejected'; reason?: string };
 type Pulled = { changes: { table: string; cursor: number; row: LogEntry & { seq: number } }[]; next_cursor: number; has_more: boolean };
@@ -121,6 +121,24 @@ describe.each(backends)('sync_push and sync_pull on %s', (backend) => {
       { id: unknownIncident.id, status: 'rejected', reason: 'the incident is not on the server; an owner or communication owner must open it first, then send again' },
       { id: sealedOrphan.id, status: 'rejected', reason: 'it corrects an entry the server does not have; send that entry first' },
     ]);
+  });
+
+  it('answers duplicate to a member removed after their push was stored, and refuses what they send new', async () => {
+    await db.query(`insert into public.member (workspace_id, user_id, role) values ($1, $2, 'responder')`, [WS_A, NEWCOMER]);
+    const stored = await phoneEntry({ author: 'Newcomer' });
+    expect(await push(NEWCOMER, [outboxRow(stored)])).toEqual([{ id: stored.id, status: 'applied' }]);
+    await db.query('delete from public.member where workspace_id = $1 and user_id = $2', [WS_A, NEWCOMER]);
+
+    // The first answer was lost; the phone sends it again with an entry made since.
+    const later = await phoneEntry({ author: 'Newcomer' });
+    expect(await push(NEWCOMER, [outboxRow(stored), outboxRow(later)])).toEqual([
+      { id: stored.id, status: 'duplicate' },
+      { id: later.id, status: 'rejected', reason: 'not a member of this workspace' },
+    ]);
+    // Someone else's entry is not theirs to call a duplicate.
+    const othersEntry = await phoneEntry();
+    await push(users.responder, [outboxRow(othersEntry)]);
+    expect(await push(NEWCOMER, [outboxRow(othersEntry)])).toEqual([{ id: othersEntry.id, status: 'rejected', reason: 'not a member of this workspace' }]);
   });
 
   it('rejects a replay of a known id with different content instead of calling it a duplicate', async () => {

@@ -28,7 +28,7 @@ export const FIXTURES = {
 export interface MusterUnderTest extends RunningMuster {
   backend: Backend;
   /** A supabase-js client as the app creates it, minus persistence and timers. */
-  client(options?: { accessToken?: () => Promise<string> }): SupabaseClient;
+  client(options?: ClientOptions): SupabaseClient;
   /** Base URL without the trailing slash, for raw fetch calls. */
   base: string;
 }
@@ -124,11 +124,18 @@ class NoRealtime {
   }
 }
 
-export function supabaseClient(url: string, anonKey: string, options: { accessToken?: () => Promise<string> } = {}) {
+export interface ClientOptions {
+  accessToken?: () => Promise<string>;
+  /** The phone's network, where a test injects faults; default the real fetch. */
+  fetch?: typeof fetch;
+}
+
+export function supabaseClient(url: string, anonKey: string, options: ClientOptions = {}) {
   return createClient(url, anonKey, {
     auth: { persistSession: false, autoRefreshToken: false },
     realtime: { transport: NoRealtime as never },
     ...(options.accessToken ? { accessToken: options.accessToken } : {}),
+    ...(options.fetch ? { global: { fetch: options.fetch } } : {}),
   });
 }
 

@@ -5,25 +5,19 @@
 
 import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createClient, type SupabaseClient } from '@supabase/supabase-js';
+import type { SupabaseClient } from '@supabase/supabase-js';
 import { DEFAULT_JWT_SECRET, signJwt } from '../../server/jwt.mjs';
-import { appendLogEntry } from '../../src/store/log-repository';
 import { openMusterDB, type MusterDatabase } from '../../src/store/open-database';
 import { outboxSummary } from '../../src/store/outbox';
-import { listPulledPage, readSyncState } from '../../src/store/pulled-log';
-import type { PulledLogEntry } from '../../src/store/schema';
+import { readSyncState } from '../../src/store/pulled-log';
 import { createSupabaseTransport } from '../../src/sync/supabase-transport';
 import { createSyncEngine, type SyncEngine } from '../../src/sync/sync-engine';
 import type { SyncTransport } from '../../src/sync/transport';
-import { quickFields } from '../unit/log-entry-fixtures';
-import { backends, claimsOf, startMusterUnderTest, uniqueEmail, type MusterUnderTest } from './muster-under-test';
+import { backends, claimsOf, startMusterUnderTest, supabaseClient, uniqueEmail, type MusterUnderTest } from './muster-under-test';
+import { allPulled as allPulledOf, DEMO, dropAfterCommit, logEntries, phoneNetwork, serverError, type Fault } from './phones';
 
-const WORKSPACE = '00000000-0000-4000-8000-0000000000aa';
-const INCIDENT = 'INC-2026-004';
-const PASSWORD = 'correct horse battery';
-
-/** A one-shot fault for the next REST call: it gets the real fetch and decides what the phone sees. */
-type Fault = (input: RequestInfo | URL, init: RequestInit | undefined, realFetch: typeof fetch) => Promise<Response>;
+const WORKSPACE = DEMO.workspace;
+const INCIDENT = DEMO.incident;
 
 interface Phone {
   db: MusterDatabase;
@@ -32,15 +26,9 @@ interface Phone {
   accessToken: () => Promise<string>;
   engine: SyncEngine;
   /** Faults applied to the next RPC calls, one each, in order. */
-  faults: Fault[];
+  faults: (Fault | undefined)[];
   refreshes: number;
   log(count: number, summary: string): Promise<string[]>;
-}
-
-class NoRealtime {
-  constructor() {
-    throw new Error('Realtime is not part of the embedded backend');
-  }
 }
 
 describe.each(backends)('Syncing phones with the Muster backend on %s', (backend) => {
@@ -49,17 +37,9 @@ describe.each(backends)('Syncing phones with the Muster backend on %s', (backend
   let owner: Phone;
 
   async function phone(email: string, author: string): Promise<Phone> {
-    const faults: Fault[] = [];
-    const faultyFetch: typeof fetch = (input, init) => {
-      const fault = String(input).includes('/rest/v1/rpc/') ? faults.shift() : undefined;
-      return fault ? fault(input, init, fetch) : fetch(input, init);
-    };
-    const client = createClient(muster.url, muster.anonKey, {
-      auth: { persistSession: false, autoRefreshToken: false },
-      realtime: { transport: NoRealtime as never },
-      global: { fetch: faultyFetch },
-    });
-    const { data, error } = await client.auth.signUp({ email, password: PASSWORD });
+    const network = phoneNetwork();
+    const client = supabaseClient(muster.url, muster.anonKey, { fetch: network.fetch });
+    const { data, error } = await client.auth.signUp({ email, password: DEMO.password });
     if (error || !data.user || !data.session) throw error ?? new Error('no session');
     const db = await openMusterDB(`phone-${crypto.randomUUID()}`);
     const adapter = createSupabaseTransport(client);
@@ -68,17 +48,10 @@ describe.each(backends)('Syncing phones with the Muster backend on %s', (backend
       client,
       userId: data.user.id,
       accessToken: async () => (await client.auth.getSession()).data.session?.access_token ?? '',
-      faults,
+      faults: network.faults,
       refreshes: 0,
       engine: undefined as unknown as SyncEngine,
-      async log(count, summary) {
-        const ids: string[] = [];
-        for (let n = 1; n <= count; n += 1) {
-          const fields = quickFields({ incident_id: INCIDENT, message_summary: `${summary} ${n}`, occurred_at: new Date(Date.UTC(2026, 2, 2, 9, n)).toISOString() });
-          ids.push((await appendLogEntry(db, fields, { workspace_id: WORKSPACE, author, corrects: null })).id);
-        }
-        return ids;
-      },
+      log: (count, summary) => logEntries(db, { workspace: WORKSPACE, incident: INCIDENT, author }, count, summary),
     };
     const transport: SyncTransport = {
       push: (changes) => adapter.push(changes),
@@ -99,14 +72,12 @@ describe.each(backends)('Syncing phones with the Muster backend on %s', (backend
     return data;
   }
 
-  async function allPulled(db: MusterDatabase): Promise<PulledLogEntry[]> {
-    return (await listPulledPage(db, WORKSPACE, INCIDENT, { limit: 10_000 })).entries.reverse();
-  }
+  const allPulled = (db: MusterDatabase) => allPulledOf(db, WORKSPACE, INCIDENT);
 
   beforeAll(async () => {
     muster = await startMusterUnderTest(backend, { supabaseDir: 'supabase', seed: true });
-    responder = await phone('responder@demo.muster.test', 'Tom Becker');
-    owner = await phone('owner@demo.muster.test', 'Dana Owner');
+    responder = await phone(DEMO.responder.email, DEMO.responder.name);
+    owner = await phone(DEMO.owner.email, DEMO.owner.name);
   });
   afterAll(async () => {
     for (const each of [responder, owner]) each?.db.close();
@@ -153,10 +124,7 @@ describe.each(backends)('Syncing phones with the Muster backend on %s', (backend
 
   it('keeps entries whose answer was lost after the server stored them, and the next run finds them stored once', async () => {
     const ids = await responder.log(3, 'Insurer notified');
-    responder.faults.push(async (input, init, realFetch) => {
-      await realFetch(input, init);
-      throw new TypeError('fetch failed: connection reset');
-    });
+    responder.faults.push(dropAfterCommit);
 
     const lost = await responder.engine.runOnce();
 
@@ -176,9 +144,7 @@ describe.each(backends)('Syncing phones with the Muster backend on %s', (backend
 
   it('keeps the batch queued when the server answers 500, and sends it on the next run', async () => {
     const ids = await responder.log(2, 'Leadership updated');
-    responder.faults.push(async () =>
-      Response.json({ code: 'XX000', message: 'internal error', details: null, hint: null }, { status: 500 }),
-    );
+    responder.faults.push(serverError);
 
     const failed = await responder.engine.runOnce();
 
