@@ -34,19 +34,6 @@ comment on function private.pushable_label(text) is
   'The append-only tables a phone may push to, in the words a rejection uses; null for any other table.';
 grant execute on function private.pushable_label(text) to authenticated, service_role;
 
-create function private.is_own_stored_entry(entry_id uuid, entry_content_hash text) returns boolean
-language sql stable
-security definer
-set search_path = ''
-as $$
-  select exists (
-    select 1 from public.log_entry e
-     where e.id = entry_id and e.content_hash = entry_content_hash and e.recorded_by = (select auth.uid()))
-$$;
-comment on function private.is_own_stored_entry(uuid, text) is
-  'True when the caller recorded this very entry: a replay after the caller lost access is still a duplicate, not a refusal. Definer: a removed member can no longer read the log, and learns nothing they did not send.';
-grant execute on function private.is_own_stored_entry(uuid, text) to authenticated, service_role;
-
 -- ---------------------------------------------------------------- RPCs
 
 create function public.sync_push(changes jsonb) returns jsonb
@@ -67,8 +54,6 @@ declare
   role_name public.member_role;
   failure_state text;
   failure_message text;
-  failure_constraint text;
-  inserted_ids uuid[];
   -- A plpgsql array grows in place; appending to a jsonb value copies it every time.
   results jsonb[] := '{}';
   -- Each table's column names, read from the catalog once per call, not once per change.
@@ -79,58 +64,6 @@ begin
   end if;
   if jsonb_array_length(changes) > 5000 then
     raise exception 'at most 5000 changes per push (got %); push in smaller batches', jsonb_array_length(changes);
-  end if;
-
-  -- Fast path, for what a phone sends: a batch of well-formed log entries goes in with one
-  -- set-based insert, in the batch's order (about 5x faster than a subtransaction and a
-  -- dynamic insert per change). On any problem (a refused or malformed change, a replay
-  -- that is not a true duplicate) the attempt is undone and the per-change loop below
-  -- answers each change with its own reason.
-  if jsonb_array_length(changes) > 0 and not exists (
-       select 1 from jsonb_array_elements(changes) as c(value)
-        where c.value ->> 'table' is distinct from 'log_entry'
-           or c.value ->> 'op' is distinct from 'insert'
-           or jsonb_typeof(c.value -> 'payload') is distinct from 'object'
-           or c.value -> 'payload' ->> 'id' is distinct from c.value ->> 'id') then
-    begin
-      with stored as (
-        insert into public.log_entry (
-          id, workspace_id, incident_id, occurred_at, communication_type, contacted,
-          contact_method, message_summary, decision_made, action_requested, owner, deadline,
-          response_received, follow_up_required, evidence_location, corrects, author,
-          device_recorded_at, content_hash, local_seq, prev_hash, hash)
-        select r.id, r.workspace_id, r.incident_id, r.occurred_at, r.communication_type, r.contacted,
-               r.contact_method, r.message_summary, r.decision_made, r.action_requested, r.owner, r.deadline,
-               r.response_received, r.follow_up_required, r.evidence_location, r.corrects, r.author,
-               r.device_recorded_at, r.content_hash, r.local_seq, r.prev_hash, r.hash
-          from jsonb_array_elements(changes) with ordinality as c(value, ord)
-          cross join lateral jsonb_populate_record(null::public.log_entry, c.value -> 'payload') as r
-         order by c.ord
-        on conflict (id) do nothing
-        returning id
-      )
-      select coalesce(array_agg(stored.id), '{}') into inserted_ids from stored;
-      -- Not inserted means already stored: it must be this workspace's entry with this content.
-      if exists (
-           select 1 from jsonb_array_elements(changes) as c(value)
-             left join public.log_entry e on e.id = (c.value ->> 'id')::uuid
-            where not (c.value ->> 'id')::uuid = any (inserted_ids)
-              and (e.id is null
-                   or e.workspace_id is distinct from (c.value -> 'payload' ->> 'workspace_id')::uuid
-                   or e.content_hash is distinct from c.value -> 'payload' ->> 'content_hash')) then
-        raise exception 'not a plain replay';
-      end if;
-      return (
-        select jsonb_agg(jsonb_build_object('id', c.value ->> 'id', 'status',
-                 case when (c.value ->> 'id')::uuid = any (inserted_ids) then 'applied' else 'duplicate' end)
-               order by c.ord)
-          from jsonb_array_elements(changes) with ordinality as c(value, ord));
-    exception
-      when serialization_failure or deadlock_detected then
-        raise;
-      when others then
-        null;  -- undone; the loop below takes the changes one by one
-    end;
   end if;
 
   for change in select value from jsonb_array_elements(changes) loop
@@ -196,18 +129,8 @@ begin
       when serialization_failure or deadlock_detected then
         raise;  -- transient: the whole push is retried (40001/40P01), nothing is parked
       when others then
-        get stacked diagnostics failure_state = returned_sqlstate, failure_message = message_text,
-                                failure_constraint = constraint_name;
-        if failure_state = '23503' and failure_constraint like '%incident_id_fkey' then
-          failure_message := 'the incident is not on the server; an owner or communication owner must open it first, then send again';
-        elsif failure_state = '23503' and failure_constraint like '%corrects_fkey' then
-          failure_message := 'it corrects an entry the server does not have; send that entry first';
-        elsif failure_state = '42501' and table_name = 'log_entry'
-              and private.is_own_stored_entry(change_id::uuid, payload ->> 'content_hash') then
-          -- Stored in an earlier push whose answer was lost, before the caller lost access.
-          results := array_append(results, jsonb_build_object('id', change_id, 'status', 'duplicate'));
-          continue;
-        elsif failure_state = '42501' and workspace is not null then
+        get stacked diagnostics failure_state = returned_sqlstate, failure_message = message_text;
+        if failure_state = '42501' and workspace is not null then
           role_name := private.member_role(workspace);
           if role_name is null then
             failure_message := 'not a member of this workspace';
