@@ -29,6 +29,8 @@ export function demoIncident(now: string): Incident {
     status: 'open',
     detected_at: now,
     opened_at: now,
+    comm_owner: 'Tom Becker',
+    comm_deputy: 'Maria Lopez',
   };
 }
 

@@ -1,4 +1,22 @@
-/** An incident as Muster tracks it; more fields arrive with the playbook workflows. */
+/** A finding, verified and recorded, that no data was affected (Step 6: only then may a statement say so). */
+export interface VerifiedFinding {
+  by: string;
+  /** How it was verified, and where the evidence is. */
+  evidence: string;
+  at: string;
+}
+
+/** The trigger lists a responder ticks for an incident (Steps 2, 4 and 5). */
+export interface IncidentTriggers {
+  leadership?: string[];
+  escalation?: string[];
+  legal?: string[];
+}
+
+/**
+ * An incident as Muster tracks it. The fields after `backend_compromised` are the playbook
+ * workflows' state; all are optional, as incidents stored by earlier versions lack them.
+ */
 export interface Incident {
   /** Human-friendly and unique within the workspace, e.g. INC-2026-004. */
   id: string;
@@ -12,6 +30,17 @@ export interface Incident {
    * stops syncing (DESIGN "Safe-channel gate") until it is marked safe again.
    */
   backend_compromised?: boolean;
+  /** Step 1: who coordinates communication, and their deputy. */
+  comm_owner?: string;
+  comm_deputy?: string;
+  /** Step 1: per coordination area (coordination.ts), 'not_needed' | 'pending' | 'done'. */
+  coordination?: Record<string, string>;
+  /** Step 2: when the next leadership update is due; the header counts down to it. */
+  next_update_due?: string | null;
+  triggers?: IncidentTriggers;
+  /** Step 7: per channel (channels.ts), 'safe' | 'suspect' | 'compromised'; unset is safe. */
+  channels?: Record<string, string>;
+  verified_no_data?: VerifiedFinding | null;
 }
 
 /** Next free id of the form INC-YYYY-NNN, given the ids already used. */

@@ -3,7 +3,7 @@ import { nextChainTip } from './chain-tip';
 import type { ChainTipRecord, MusterDB, MusterDBv1 } from './schema';
 
 export const DB_NAME = 'muster';
-export const DB_VERSION = 3;
+export const DB_VERSION = 4;
 
 export type MusterDatabase = IDBPDatabase<MusterDB>;
 
@@ -59,6 +59,11 @@ async function upgradeToVersion3(db: MusterDatabase, tx: UpgradeTx): Promise<voi
   for (const tip of tips.values()) await tx.objectStore('chain-tips').put(tip);
 }
 
+/** Version 4: the playbook workflows' records of each incident (obligations, vendor requests, statements). */
+function upgradeToVersion4(db: MusterDatabase): void {
+  db.createObjectStore('records', { keyPath: 'id' }).createIndex('by-incident', ['workspace_id', 'incident_id', 'kind']);
+}
+
 /**
  * Opens (and if needed creates or upgrades) the local store. Upgrade steps are cumulative,
  * so a fresh install runs them all. `version` is lower only in the upgrade tests, which
@@ -71,6 +76,7 @@ export function openMusterDB(name: string = DB_NAME, version: number = DB_VERSIO
       if (oldVersion < 1) createVersion1(db as unknown as IDBPDatabase<MusterDBv1>);
       if (oldVersion < 2 && version >= 2) await upgradeToVersion2(tx);
       if (oldVersion < 3 && version >= 3) await upgradeToVersion3(db, tx);
+      if (oldVersion < 4 && version >= 4) upgradeToVersion4(db);
     },
     blocking(_current, _blocked, event) {
       // A newer Muster in another tab needs to upgrade the store: step aside. This tab's

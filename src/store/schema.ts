@@ -1,6 +1,7 @@
 import type { DBSchema } from 'idb';
 import type { Contact } from '../domain/contacts';
 import type { Incident } from '../domain/incident';
+import type { IncidentRecord } from '../domain/incident-records';
 import type { LogCounts } from '../domain/log-counts';
 import type { LogEntry } from '../domain/log-entry';
 import type { MessageTemplate } from '../domain/templates';
@@ -66,7 +67,7 @@ export interface ChainTipRecord {
 }
 
 /**
- * The one list of Muster's IndexedDB stores, keys and indexes (version 3).
+ * The one list of Muster's IndexedDB stores, keys and indexes (version 4).
  * Log keys are [workspace_id, incident_id, ..., local_seq] so every list and filter is a
  * bounded index range, as fast at 50,000 entries as at 100.
  */
@@ -95,10 +96,15 @@ export interface MusterDB extends DBSchema {
   rejected: { key: string; value: RejectedChange; indexes: { 'by-workspace': string } };
   pulled: { key: string; value: PulledLogEntry; indexes: { 'by-incident-seq': [string, string, number] } };
   'sync-state': { key: string; value: SyncState };
+  /** Obligations, vendor requests and statements of an incident (incident-records.ts). */
+  records: { key: string; value: IncidentRecord; indexes: { 'by-incident': [string, string, string] } };
 }
 
+/** Version 3: as version 4 without the incident records. */
+export type MusterDBv3 = Omit<MusterDB, 'records'>;
+
 /** Version 2: as version 3 without the chain tips (the tip was found with a reverse index scan), rejected changes and the sync stores. */
-export type MusterDBv2 = Omit<MusterDB, 'chain-tips' | 'rejected' | 'pulled' | 'sync-state'>;
+export type MusterDBv2 = Omit<MusterDB, 'chain-tips' | 'rejected' | 'pulled' | 'sync-state' | 'records'>;
 
 /**
  * Version 1, the first prototype's schema: the log could only be listed whole, and entries

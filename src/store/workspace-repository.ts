@@ -2,10 +2,10 @@ import type { Contact } from '../domain/contacts';
 import { nextIncidentId, type Incident } from '../domain/incident';
 import { TEMPLATE_KINDS, type MessageTemplate } from '../domain/templates';
 import type { WorkspaceSettings } from '../domain/workspace';
-import { appendLogEntry } from './log-repository';
+import { updateIncident } from './incident-actions';
 import type { MusterDatabase } from './open-database';
 import { storeError } from './store-error';
-import { commitStrict, Rollback } from './strict-transaction';
+import { commitStrict } from './strict-transaction';
 
 export function readSettings(db: MusterDatabase): Promise<WorkspaceSettings | undefined> {
   return db.get('settings', 'workspace');
@@ -20,8 +20,17 @@ export function listIncidents(db: MusterDatabase, workspaceId: string): Promise<
   return db.getAllFromIndex('incidents', 'by-workspace', workspaceId);
 }
 
-/** Opens a new incident with the next INC-YYYY-NNN id and makes it the current one. */
-export function openIncident(db: MusterDatabase, settings: WorkspaceSettings, title: string, now = new Date()): Promise<Incident> {
+/**
+ * Opens a new incident with the next INC-YYYY-NNN id and makes it the current one; with
+ * `people`, names its communication owner and deputy (Step 1).
+ */
+export function openIncident(
+  db: MusterDatabase,
+  settings: WorkspaceSettings,
+  title: string,
+  now = new Date(),
+  people: { owner: string; deputy: string } | null = null,
+): Promise<Incident> {
   return commitStrict(db, ['incidents', 'settings'], async (tx) => {
     // The id is chosen inside the write transaction, so two tabs cannot take the same one.
     const existing = await tx.objectStore('incidents').index('by-workspace').getAllKeys(settings.workspace_id);
@@ -33,6 +42,7 @@ export function openIncident(db: MusterDatabase, settings: WorkspaceSettings, ti
       status: 'open',
       detected_at: stamp,
       opened_at: stamp,
+      ...(people ? { comm_owner: people.owner.trim(), comm_deputy: people.deputy.trim() } : {}),
     };
     await tx.objectStore('incidents').add(incident);
     await tx.objectStore('settings').put({ ...settings, current_incident_id: incident.id }, 'workspace');
@@ -74,35 +84,16 @@ export async function listTemplates(db: MusterDatabase, workspaceId: string): Pr
  * (DESIGN "Safe-channel gate"). Rejects with a StoreError.
  */
 export async function markBackendChannel(db: MusterDatabase, settings: WorkspaceSettings, incidentId: string, compromised: boolean, now = new Date()): Promise<Incident> {
-  const incident = await commitStrict(db, ['incidents'], async (tx) => {
-    const stored = await tx.objectStore('incidents').get([settings.workspace_id, incidentId]);
-    if (!stored) throw new Rollback(null);
-    const next = { ...stored, backend_compromised: compromised };
-    await tx.objectStore('incidents').put(next);
-    return next;
-  });
-  if (!incident) throw new Error(`Incident ${incidentId} is not on this phone.`);
   const summary = compromised
     ? 'Muster backend channel marked compromised: this phone stops syncing; entries stay on the phone.'
     : 'Muster backend channel marked safe again: syncing resumes.';
-  await appendLogEntry(
+  const { incident } = await updateIncident(
     db,
-    {
-      incident_id: incidentId,
-      occurred_at: now.toISOString(),
-      communication_type: 'decision',
-      contacted: 'Incident team',
-      contact_method: 'Muster',
-      message_summary: summary,
-      decision_made: summary,
-      action_requested: '',
-      owner: settings.author_name,
-      deadline: null,
-      response_received: '',
-      follow_up_required: '',
-      evidence_location: '',
-    },
-    { workspace_id: settings.workspace_id, author: settings.author_name, corrects: null },
+    settings,
+    incidentId,
+    (stored) => ({ ...stored, backend_compromised: compromised, channels: { ...stored.channels, muster_backend: compromised ? 'compromised' : 'safe' } }),
+    { type: 'decision', contacted: 'Incident team', method: 'Muster', summary, decision: summary },
+    now,
   );
   return incident;
 }

@@ -87,7 +87,7 @@ describe('accessibility at 360 px', () => {
 
     const nav = page.getByRole('navigation', { name: 'Screens' });
     problems.push(...(await tooSmall(nav.getByRole('link'), 'bottom navigation')));
-    expect(await nav.getByRole('link').count()).toBe(4);
+    expect(await nav.getByRole('link').count()).toBe(5);
 
     await gotoScreen(page, 'Log');
     problems.push(...(await tooSmall(page.getByRole('button', { name: '+ Log communication' }), 'log')));

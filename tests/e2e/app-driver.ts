@@ -6,7 +6,7 @@ import type { BrowserContext, Locator, Page } from 'playwright-core';
 import type { RunningServer, StartServerOptions } from '../../scripts/serve.mjs';
 import { launchBrowser, startApp, type LaunchedBrowser } from './browser';
 
-export type ScreenName = 'Log' | 'Contacts' | 'Templates' | 'Settings';
+export type ScreenName = 'Incident' | 'Log' | 'Contacts' | 'Templates' | 'Settings';
 
 export interface AppSession {
   server: RunningServer;
@@ -89,7 +89,11 @@ export async function waitForServiceWorkerControl(page: Page): Promise<void> {
 export async function gotoScreen(page: Page, screen: ScreenName): Promise<void> {
   await page.getByRole('navigation', { name: 'Screens' }).getByRole('link', { name: screen, exact: true }).click();
   await page.waitForFunction((name) => location.hash === `#${name.toLowerCase()}`, screen);
-  const headings: Record<ScreenName, string> = {
+  if (screen === 'Incident') {
+    await page.locator('.incident-screen h1').first().waitFor({ state: 'visible' });
+    return;
+  }
+  const headings: Record<Exclude<ScreenName, 'Incident'>, string> = {
     Log: 'Communication log',
     Contacts: 'Emergency contacts',
     Templates: 'Message templates',
@@ -191,4 +195,14 @@ export async function eventually<T>(read: () => Promise<T>, accept: (value: T) =
     },
     { timeout, interval: 50 },
   );
+}
+
+/** Settings › Incident: opens a new incident with its communication owner and deputy (Step 1), and makes it current. */
+export async function openNewIncident(page: Page, incident: { title: string; owner: string; deputy: string }): Promise<void> {
+  await gotoScreen(page, 'Settings');
+  await page.getByLabel('Incident title').fill(incident.title);
+  await page.getByLabel('Communication owner').fill(incident.owner);
+  await page.getByLabel('Deputy').fill(incident.deputy);
+  await page.getByRole('button', { name: 'Open incident' }).click();
+  await page.locator('.incident-line').filter({ hasText: incident.title }).waitFor();
 }

@@ -3,7 +3,7 @@
 // behind the app's back (straight into IndexedDB).
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { addQuickEntry, entryForm, eventually, listedEntries, logEntries, openApp, openEntryForm, verifyLog, type AppSession } from './app-driver';
+import { addQuickEntry, entryForm, eventually, listedEntries, logEntries, openApp, openEntryForm, openNewIncident, verifyLog, type AppSession } from './app-driver';
 
 let session: AppSession;
 
@@ -188,8 +188,7 @@ describe('starting with your own company', () => {
     await page.getByTestId('demo-banner').waitFor({ state: 'detached' });
     await eventually(() => page.getByTestId('outbox-badge').innerText(), (text) => text === 'Nothing waiting to sync', 'the demo entry left the outbox');
 
-    await page.getByLabel('Open a new incident').fill('Finance mailbox compromised');
-    await page.getByRole('button', { name: 'Open incident' }).click();
+    await openNewIncident(page, { title: 'Finance mailbox compromised', owner: 'Dana Owner', deputy: 'Tom Becker' });
     await eventually(() => page.locator('.incident-line').innerText(), (text) => /^INC-\d{4}-001 Finance mailbox compromised$/.test(text), 'the new incident in the header');
 
     await page.getByRole('link', { name: 'Contacts', exact: true }).click();

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startMusterUnderTest, type MusterUnderTest } from '../server/muster-under-test';
 import { sidewaysOverflow, tooSmall, unnamedControls } from './a11y-checks';
-import { addQuickEntry, eventually, gotoScreen, listedEntries, waitForAppReady, waitForServiceWorkerControl } from './app-driver';
+import { addQuickEntry, eventually, gotoScreen, listedEntries, openNewIncident, waitForAppReady, waitForServiceWorkerControl } from './app-driver';
 import { DIST_DIR, launchBrowser, type LaunchedBrowser } from './browser';
 
 const PASSWORD = 'correct horse battery';
@@ -191,8 +191,7 @@ describe('two members of a workspace and an outsider, each on a phone', () => {
     expect(held).toEqual({ pulled: 0, incidents: 0 });
 
     // Their own incident and entry sync to their workspace, and never reach Northwind's phones.
-    await outsider.page.getByLabel('Open a new incident').fill('Phishing wave');
-    await outsider.page.getByRole('button', { name: 'Open incident' }).click();
+    await openNewIncident(outsider.page, { title: 'Phishing wave', owner: 'Dana South', deputy: 'Sam South' });
     await gotoScreen(outsider.page, 'Log');
     await outsider.page.getByRole('button', { name: 'This phone' }).click();
     await addQuickEntry(outsider.page, { type: 'internal_update', who: 'Southwind staff', summary: 'Southwind only' });

@@ -163,14 +163,15 @@ describe('upgrading a phone from version 2 (before chain tips were kept)', () =>
 describe('installing on a new phone', () => {
   it('creates every store and index the app reads', async () => {
     const db = await openTestDatabase();
-    const stores = ['settings', 'incidents', 'contacts', 'templates', 'log', 'outbox', 'chain-tips', 'rejected', 'pulled', 'sync-state'] as const;
+    const stores = ['settings', 'incidents', 'contacts', 'templates', 'log', 'outbox', 'chain-tips', 'rejected', 'pulled', 'sync-state', 'records'] as const;
     const tx = db.transaction([...stores], 'readonly');
     const indexesOf = (store: (typeof stores)[number]) => [...tx.objectStore(store).indexNames].sort();
 
-    expect(db.version).toBe(3);
+    expect(db.version).toBe(4);
     expect([...db.objectStoreNames].sort()).toEqual([
-      'chain-tips', 'contacts', 'incidents', 'log', 'outbox', 'pulled', 'rejected', 'settings', 'sync-state', 'templates',
+      'chain-tips', 'contacts', 'incidents', 'log', 'outbox', 'pulled', 'records', 'rejected', 'settings', 'sync-state', 'templates',
     ]);
+    expect(indexesOf('records')).toEqual(['by-incident']);
     expect(indexesOf('chain-tips')).toEqual(['by-workspace']);
     expect(indexesOf('rejected')).toEqual(['by-workspace']);
     expect(indexesOf('settings')).toEqual([]);

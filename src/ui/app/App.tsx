@@ -9,6 +9,7 @@ import { UpdatePrompt } from './UpdatePrompt';
 // use (from the service worker's precache when offline).
 const ContactsScreen = lazy(() => import('../contacts/ContactsScreen').then((m) => ({ default: m.ContactsScreen })));
 const TemplatesScreen = lazy(() => import('../templates/TemplatesScreen').then((m) => ({ default: m.TemplatesScreen })));
+const IncidentScreen = lazy(() => import('../incident/IncidentScreen').then((m) => ({ default: m.IncidentScreen })));
 const SettingsScreen = lazy(() => import('../settings/SettingsScreen').then((m) => ({ default: m.SettingsScreen })));
 
 export function App(props: { updateReady: boolean; onApplyUpdate: () => void }) {
@@ -20,6 +21,9 @@ export function App(props: { updateReady: boolean; onApplyUpdate: () => void }) 
       <main id="main">
         <Suspense fallback={<p>Opening…</p>}>
         <Switch>
+          <Match when={screen() === 'incident'}>
+            <IncidentScreen />
+          </Match>
           <Match when={screen() === 'log'}>
             <LogScreen />
           </Match>

@@ -1,7 +1,7 @@
 import { For } from 'solid-js';
 import { SCREEN_LABELS, SCREENS, type Screen } from './screens';
 
-/** The four screens, at the bottom where a thumb reaches them. */
+/** The five screens, at the bottom where a thumb reaches them. */
 export function BottomNav(props: { current: Screen }) {
   return (
     <nav class="bottom-nav" aria-label="Screens">

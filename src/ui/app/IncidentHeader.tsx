@@ -1,10 +1,15 @@
 import { Show } from 'solid-js';
+import { nextUpdateStatus } from '../../domain/leadership-update';
+import { useNow } from './clock';
 import { useMuster } from './muster-app';
 import { OutboxBadge } from './OutboxBadge';
 
-/** Top of every screen: demo marker, the incident being worked, and what waits to sync. */
+/** Top of every screen: demo marker, the incident being worked, its owner and next update, and what waits to sync. */
 export function IncidentHeader() {
   const app = useMuster();
+  const now = useNow();
+  // Step 2: the promised next leadership update, counting down; urgent once overdue.
+  const update = (due: string | null) => (due ? nextUpdateStatus(due, new Date(now())) : null);
   return (
     <header class="app-header">
       <Show when={app.settings().is_demo}>
@@ -21,6 +26,22 @@ export function IncidentHeader() {
           )}
         </Show>
       </p>
+      <Show when={app.currentIncident()}>
+        {(incident) => (
+          <p class="incident-people" data-testid="incident-owner">
+            <Show when={incident().comm_owner} fallback={<a href="#incident/owner">No communication owner: name one</a>}>
+              <span>Owner: {incident().comm_owner}</span>
+            </Show>
+            <Show when={update(incident().next_update_due ?? null)}>
+              {(status) => (
+                <a href="#incident/leadership" class={`next-update next-update-${status().state}`} data-testid="next-update">
+                  {status().label}
+                </a>
+              )}
+            </Show>
+          </p>
+        )}
+      </Show>
       <OutboxBadge />
     </header>
   );

@@ -1,13 +1,12 @@
-import { createSignal, onCleanup, Show } from 'solid-js';
+import { Show } from 'solid-js';
+import { useNow } from './clock';
 import { useMuster } from './muster-app';
 import { minutesAgo } from './relative-time';
 
 /** "N waiting to sync, oldest X min ago" and why they wait (DESIGN principle 2). */
 export function OutboxBadge() {
   const app = useMuster();
-  const [now, setNow] = createSignal(Date.now());
-  const timer = setInterval(() => setNow(Date.now()), 30_000);
-  onCleanup(() => clearInterval(timer));
+  const now = useNow();
   const reason = () => {
     const verdict = app.gate();
     if (!verdict.open) return verdict.reason;

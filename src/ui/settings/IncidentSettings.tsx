@@ -1,25 +1,13 @@
 import { createSignal, For, Show } from 'solid-js';
-import { markBackendChannel, openIncident } from '../../store/workspace-repository';
+import { markBackendChannel } from '../../store/workspace-repository';
 import { FormField } from '../app/FormField';
 import { useMuster } from '../app/muster-app';
+import { OpenIncidentForm } from '../incident/OpenIncidentForm';
 
-/** Which incident the log writes to, and opening a new one. */
+/** Which incident the log writes to, and opening a new one with its communication owner. */
 export function IncidentSettings() {
   const app = useMuster();
-  const [title, setTitle] = createSignal('');
   const [error, setError] = createSignal<string | undefined>();
-  const open = async (event: SubmitEvent) => {
-    event.preventDefault();
-    if (title().trim() === '') return setError('Give the incident a short title, e.g. "Finance mailbox compromised".');
-    try {
-      const incident = await openIncident(app.db, app.settings(), title());
-      await app.reloadWorkspace({ ...app.settings(), current_incident_id: incident.id });
-      setTitle('');
-      setError(undefined);
-    } catch (failure) {
-      setError((failure as Error).message);
-    }
-  };
   const markBackend = async (incidentId: string, compromised: boolean) => {
     try {
       await markBackendChannel(app.db, app.settings(), incidentId, compromised);
@@ -55,14 +43,12 @@ export function IncidentSettings() {
           </label>
         )}
       </Show>
-      <form onSubmit={open} novalidate>
-        <FormField id="new-incident" label="Open a new incident" error={error()}>
-          <input id="new-incident" value={title()} placeholder="Short title" onInput={(event) => setTitle(event.currentTarget.value)} />
-        </FormField>
-        <button type="submit" class="secondary wide">
-          Open incident
-        </button>
-      </form>
+      <Show when={error()}>
+        <p class="save-error" role="alert">
+          {error()}
+        </p>
+      </Show>
+      <OpenIncidentForm />
     </section>
   );
 }

@@ -1,0 +1,110 @@
+/**
+ * What a responder does in an incident's workflows, each written to the communication log
+ * automatically (PLAYBOOK: no double entry). The incident or record changes first, in one
+ * strict transaction; then the log entry that says so is appended. Every function rejects
+ * with a clear Error (a StoreError when the phone refused the write) and changes nothing
+ * when it rejects before the first write.
+ */
+import type { CommunicationType } from '../domain/communication-types';
+import type { Incident } from '../domain/incident';
+import type { IncidentRecord, IncidentRecordKind, RecordOfKind } from '../domain/incident-records';
+import type { LogEntry } from '../domain/log-entry';
+import type { WorkspaceSettings } from '../domain/workspace';
+import { appendLogEntry } from './log-repository';
+import type { MusterDatabase } from './open-database';
+import { storeError } from './store-error';
+import { commitStrict, Rollback } from './strict-transaction';
+
+/** The log entry an action writes: the fields that say what happened; the rest stay empty. */
+export interface LogNote {
+  type: CommunicationType;
+  contacted: string;
+  summary: string;
+  method?: string;
+  decision?: string;
+  action?: string;
+  owner?: string;
+  deadline?: string | null;
+  response?: string;
+  followUp?: string;
+  evidence?: string;
+  /** When it happened, if not now. */
+  occurredAt?: string;
+}
+
+/** Appends the entry for an action to the incident's log (author: this phone's user). */
+export function logNote(db: MusterDatabase, settings: WorkspaceSettings, incidentId: string, note: LogNote, now = new Date()): Promise<LogEntry> {
+  return appendLogEntry(
+    db,
+    {
+      incident_id: incidentId,
+      occurred_at: note.occurredAt ?? now.toISOString(),
+      communication_type: note.type,
+      contacted: note.contacted,
+      contact_method: note.method ?? '',
+      message_summary: note.summary,
+      decision_made: note.decision ?? '',
+      action_requested: note.action ?? '',
+      owner: note.owner ?? settings.author_name,
+      deadline: note.deadline ?? null,
+      response_received: note.response ?? '',
+      follow_up_required: note.followUp ?? '',
+      evidence_location: note.evidence ?? '',
+    },
+    { workspace_id: settings.workspace_id, author: settings.author_name, corrects: null, now },
+  );
+}
+
+export function getIncident(db: MusterDatabase, workspaceId: string, incidentId: string): Promise<Incident | undefined> {
+  return db.get('incidents', [workspaceId, incidentId]);
+}
+
+/**
+ * Changes an incident (`change` gets the stored one and returns the new one, or null for
+ * "nothing to change") and logs `note` (or what `note` returns for the two versions).
+ */
+export async function updateIncident(
+  db: MusterDatabase,
+  settings: WorkspaceSettings,
+  incidentId: string,
+  change: (incident: Incident) => Incident | null,
+  note: LogNote | ((before: Incident, after: Incident) => LogNote | null) | null,
+  now = new Date(),
+): Promise<{ incident: Incident; entry: LogEntry | null }> {
+  const outcome = await commitStrict(db, ['incidents'], async (tx) => {
+    const before = await tx.objectStore('incidents').get([settings.workspace_id, incidentId]);
+    if (!before) throw new Rollback(null);
+    const after = change(before);
+    if (after === null) return { before, after: before, changed: false };
+    await tx.objectStore('incidents').put({ ...after, workspace_id: before.workspace_id, id: before.id });
+    return { before, after, changed: true };
+  });
+  if (!outcome) throw new Error(`Incident ${incidentId} is not on this phone.`);
+  const written = typeof note === 'function' ? note(outcome.before, outcome.after) : note;
+  const entry = outcome.changed && written ? await logNote(db, settings, incidentId, written, now) : null;
+  return { incident: outcome.after, entry };
+}
+
+export function listRecords<K extends IncidentRecordKind>(db: MusterDatabase, workspaceId: string, incidentId: string, kind: K): Promise<RecordOfKind<K>[]> {
+  return db.getAllFromIndex('records', 'by-incident', [workspaceId, incidentId, kind]) as Promise<RecordOfKind<K>[]>;
+}
+
+/**
+ * Stores a new record (version 1) or the next version of one, then logs `note`. Rejects
+ * with StoreError 'conflict' when the stored version is not the one the edit started from
+ * (another tab or phone moved on): no silent last-writer-wins.
+ */
+export async function saveRecord<R extends IncidentRecord>(db: MusterDatabase, settings: WorkspaceSettings, record: R, note: LogNote | null, now = new Date()): Promise<{ record: R; entry: LogEntry | null }> {
+  await commitStrict(db, ['records'], async (tx) => {
+    const stored = await tx.objectStore('records').get(record.id);
+    if ((stored?.version ?? 0) !== record.version - 1) throw storeError('conflict');
+    await tx.objectStore('records').put(record);
+  });
+  const entry = note ? await logNote(db, settings, record.incident_id, note, now) : null;
+  return { record, entry };
+}
+
+/** The next version of a record: version + 1 and a fresh updated_at. */
+export function revise<R extends IncidentRecord>(record: R, patch: Partial<R>, now = new Date()): R {
+  return { ...record, ...patch, version: record.version + 1, updated_at: now.toISOString() };
+}
