@@ -12,6 +12,8 @@ interface RecordBase {
   created_at: string;
   updated_at: string;
   version: number;
+  /** The latest log entry about this record; the next one supersedes it (`corrects`). */
+  log_entry_id?: string;
 }
 
 /** Step 5: someone who must be told (insurer, legal, regulator…), by when. */

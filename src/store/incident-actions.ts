@@ -30,6 +30,8 @@ export interface LogNote {
   evidence?: string;
   /** When it happened, if not now. */
   occurredAt?: string;
+  /** The earlier entry this one completes or supersedes (its follow-up is then closed). */
+  corrects?: string | null;
 }
 
 /** Appends the entry for an action to the incident's log (author: this phone's user). */
@@ -51,7 +53,7 @@ export function logNote(db: MusterDatabase, settings: WorkspaceSettings, inciden
       follow_up_required: note.followUp ?? '',
       evidence_location: note.evidence ?? '',
     },
-    { workspace_id: settings.workspace_id, author: settings.author_name, corrects: null, now },
+    { workspace_id: settings.workspace_id, author: settings.author_name, corrects: note.corrects ?? null, now },
   );
 }
 
@@ -89,10 +91,22 @@ export function listRecords<K extends IncidentRecordKind>(db: MusterDatabase, wo
   return db.getAllFromIndex('records', 'by-incident', [workspaceId, incidentId, kind]) as Promise<RecordOfKind<K>[]>;
 }
 
+/** A record whose business is done: a notice sent or ruled out, a request answered. */
+function isSettled(record: IncidentRecord): boolean {
+  if (record.kind === 'obligation') return record.status !== 'open';
+  if (record.kind === 'vendor_request') return record.response_received_at !== null;
+  return false;
+}
+
 /**
  * Stores a new record (version 1) or the next version of one, then logs `note`. Rejects
  * with StoreError 'conflict' when the stored version is not the one the edit started from
  * (another tab or phone moved on): no silent last-writer-wins.
+ *
+ * An obligation's or vendor request's log entries form one thread: each new entry about it
+ * supersedes the previous one (`corrects`), so the follow-up it opened (its deadline)
+ * closes when it is answered, sent or ruled out, and moves when it is rescheduled. The
+ * record keeps the id of its latest entry for that.
  */
 export async function saveRecord<R extends IncidentRecord>(db: MusterDatabase, settings: WorkspaceSettings, record: R, note: LogNote | null, now = new Date()): Promise<{ record: R; entry: LogEntry | null }> {
   await commitStrict(db, ['records'], async (tx) => {
@@ -100,8 +114,18 @@ export async function saveRecord<R extends IncidentRecord>(db: MusterDatabase, s
     if ((stored?.version ?? 0) !== record.version - 1) throw storeError('conflict');
     await tx.objectStore('records').put(record);
   });
-  const entry = note ? await logNote(db, settings, record.incident_id, note, now) : null;
-  return { record, entry };
+  if (!note) return { record, entry: null };
+  // Statements keep every version in their history; their entries are not a follow-up thread.
+  const threaded = record.kind !== 'statement';
+  const entry = await logNote(db, settings, record.incident_id, threaded ? { corrects: record.log_entry_id ?? null, ...note } : note, now);
+  if (!threaded || isSettled(record)) return { record, entry };
+  // Same version: this is the save above, completed with the entry it wrote.
+  const withEntry = { ...record, log_entry_id: entry.id };
+  await commitStrict(db, ['records'], async (tx) => {
+    const stored = await tx.objectStore('records').get(record.id);
+    if (stored?.version === record.version) await tx.objectStore('records').put(withEntry);
+  });
+  return { record: withEntry, entry };
 }
 
 /** The next version of a record: version + 1 and a fresh updated_at. */

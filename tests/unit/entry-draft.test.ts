@@ -142,4 +142,43 @@ describe('the log entry being typed', () => {
       'Asked for sign-in logs of the finance mailbox since Monday.',
     ]);
   });
+
+  it('warns before saving an entry that holds a password, names the field, and keeps the text', async () => {
+    const draft = newDraft();
+    typeQuickEntry(draft);
+    draft.set('action_requested', 'Log in to the admin console, password: Sommer2026!');
+
+    const outcome = await draft.save();
+
+    expect(outcome).toEqual({ saved: false, message: expect.stringContaining('contains a password') });
+    expect(draft.secretWarning()).toEqual({ message: expect.stringContaining('share them by phone or a controlled vault'), fields: ['action_requested'] });
+    expect(draft.draft().action_requested).toBe('Log in to the admin console, password: Sommer2026!');
+    expect(draft.unsaved()).toBe(true);
+    expect(await countLog(db, WORKSPACE, INCIDENT, {})).toBe(0);
+  });
+
+  it('saves the entry as typed when the user chooses "Save anyway"', async () => {
+    const draft = newDraft();
+    typeQuickEntry(draft);
+    draft.set('message_summary', 'Vendor sent a key: AKIAIOSFODNN7EXAMPLE');
+    await draft.save();
+
+    const outcome = await draft.save({ allowSecrets: true });
+
+    expect(outcome.saved && outcome.entry.message_summary).toBe('Vendor sent a key: AKIAIOSFODNN7EXAMPLE');
+    expect(draft.secretWarning()).toBeNull();
+  });
+
+  it('checks again after the user edits: "Save anyway" applies to the text it warned about', async () => {
+    const draft = newDraft();
+    typeQuickEntry(draft);
+    draft.set('message_summary', 'password: Sommer2026!');
+    await draft.save();
+
+    draft.set('message_summary', 'Password was reset by the MSP.');
+
+    expect(draft.secretWarning()).toBeNull();
+    const outcome = await draft.save();
+    expect(outcome.saved).toBe(true);
+  });
 });

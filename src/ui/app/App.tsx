@@ -1,7 +1,8 @@
-import { lazy, Match, Suspense, Switch } from 'solid-js';
+import { createEffect, getOwner, lazy, runWithOwner, Match, Suspense, Switch } from 'solid-js';
 import { LogScreen } from '../log/LogScreen';
 import { BottomNav } from './BottomNav';
 import { IncidentHeader } from './IncidentHeader';
+import { useMuster } from './muster-app';
 import { createScreenRoute } from './screens';
 import { UpdatePrompt } from './UpdatePrompt';
 
@@ -12,8 +13,25 @@ const TemplatesScreen = lazy(() => import('../templates/TemplatesScreen').then((
 const IncidentScreen = lazy(() => import('../incident/IncidentScreen').then((m) => ({ default: m.IncidentScreen })));
 const SettingsScreen = lazy(() => import('../settings/SettingsScreen').then((m) => ({ default: m.SettingsScreen })));
 
+/** The opt-in flag of follow-up-reminders.ts, read without loading that module at start. */
+function readOptIn(): string | null {
+  try {
+    return globalThis.localStorage?.getItem('muster:follow-up-notifications') ?? null;
+  } catch {
+    return null;
+  }
+}
+
 export function App(props: { updateReady: boolean; onApplyUpdate: () => void }) {
   const screen = createScreenRoute();
+  const app = useMuster();
+  const owner = getOwner();
+  // Step 8: once the user asked for follow-up notifications, they run on every screen (the
+  // reminder code loads only then).
+  createEffect(() => {
+    if (app.currentIncident() && readOptIn() === 'on')
+      void import('../incident/follow-up-reminders').then((reminders) => runWithOwner(owner, () => reminders.useFollowUpReminders()));
+  });
   return (
     <>
       <IncidentHeader />

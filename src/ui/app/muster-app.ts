@@ -56,6 +56,7 @@ export async function createMusterApp(db: MusterDatabase, initial: WorkspaceSett
   const tabs = typeof BroadcastChannel === 'function' ? new BroadcastChannel('muster') : null;
   tabs?.addEventListener('message', (event: MessageEvent<TabMessage>) => {
     if (event.data === 'log-changed') {
+      pendingStartupLog = null;
       setLogVersion((version) => version + 1);
       void app.refreshOutbox();
     } else if (event.data === 'workspace-changed') {
@@ -105,6 +106,8 @@ export async function createMusterApp(db: MusterDatabase, initial: WorkspaceSett
     },
     logVersion,
     logChanged() {
+      // The log read at start-up is out of date now: the Log screen must read it afresh.
+      pendingStartupLog = null;
       setLogVersion((version) => version + 1);
       tabs?.postMessage('log-changed' satisfies TabMessage);
       void app.refreshOutbox();
@@ -116,6 +119,7 @@ export async function createMusterApp(db: MusterDatabase, initial: WorkspaceSett
       tabs?.postMessage('workspace-changed' satisfies TabMessage);
     },
     async reloadWorkspace(next = settings(), tellOtherTabs = true) {
+      pendingStartupLog = null;
       setIncidents(await listIncidents(db, next.workspace_id));
       setSettings(next);
       setLogVersion((version) => version + 1);

@@ -1,8 +1,8 @@
 import { For, Show } from 'solid-js';
 import { isReachable24x7, type Contact } from '../../domain/contacts';
-import { ContactMethodButton } from './ContactMethodButton';
+import { ContactMethodButton, type ChannelMarks } from './ContactMethodButton';
 
-export function ContactCard(props: { contact: Contact; onEdit: (contact: Contact) => void }) {
+export function ContactCard(props: { contact: Contact; onEdit: (contact: Contact) => void; marks?: ChannelMarks | undefined }) {
   return (
     <li class="contact-card" data-testid="contact">
       <h3>
@@ -28,7 +28,7 @@ export function ContactCard(props: { contact: Contact; onEdit: (contact: Contact
         <p class="note">{props.contact.notes}</p>
       </Show>
       <div class="methods">
-        <For each={props.contact.methods}>{(method) => <ContactMethodButton method={method} contactName={props.contact.name} />}</For>
+        <For each={props.contact.methods}>{(method) => <ContactMethodButton method={method} contactName={props.contact.name} marks={props.marks} />}</For>
       </div>
       <button type="button" class="link-button" onClick={() => props.onEdit(props.contact)} aria-label={`Edit ${props.contact.name}`}>
         Edit

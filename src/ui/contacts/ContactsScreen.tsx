@@ -1,4 +1,5 @@
 import { createMemo, createResource, createSignal, For, Show } from 'solid-js';
+import type { ChannelStates } from '../../domain/channels';
 import { CONTACT_CATEGORIES, CONTACT_CATEGORY_LABELS, type Contact } from '../../domain/contacts';
 import { listContacts } from '../../store/workspace-repository';
 import { useMuster } from '../app/muster-app';
@@ -20,6 +21,11 @@ export function ContactsScreen() {
   const done = () => {
     setEditing(undefined);
     void refetch();
+  };
+  // Step 7: during an open incident, methods on its compromised channels are marked.
+  const marks = () => {
+    const incident = app.currentIncident();
+    return incident?.status === 'open' ? { incidentId: incident.id, states: (incident.channels ?? {}) as ChannelStates } : undefined;
   };
   const groups = createMemo(() => {
     const wanted = query().trim().toLowerCase();
@@ -45,7 +51,7 @@ export function ContactsScreen() {
           <section class="contact-group" aria-labelledby={`group-${group.category}`}>
             <h2 id={`group-${group.category}`}>{CONTACT_CATEGORY_LABELS[group.category]}</h2>
             <ul>
-              <For each={group.contacts}>{(contact) => <ContactCard contact={contact} onEdit={setEditing} />}</For>
+              <For each={group.contacts}>{(contact) => <ContactCard contact={contact} onEdit={setEditing} marks={marks()} />}</For>
             </ul>
           </section>
         )}

@@ -36,5 +36,7 @@ export function useIncidentActions() {
 
 /** "Could not save: …" for an action that failed; nothing typed is lost (the form keeps it). */
 export function failureMessage(error: unknown): string {
-  return `Not saved: ${(error as Error).message}`;
+  const message = (error as Error).message;
+  // Store errors already say "Not saved: …" and why.
+  return /^not saved/i.test(message) ? message : `Not saved: ${message}`;
 }

@@ -1,21 +1,36 @@
 import { createResource, createSignal, For, onCleanup, onMount, Show } from 'solid-js';
 import { CONTACT_CHANNEL_LABELS, CONTACT_CHANNELS } from '../../domain/contact-methods';
 import { COMMUNICATION_TYPE_LABELS, COMMUNICATION_TYPES } from '../../domain/communication-types';
-import type { LogEntry, LogFieldName } from '../../domain/log-entry';
+import { LOG_FIELDS, type LogEntry, type LogFieldName } from '../../domain/log-entry';
 import { listContacts } from '../../store/workspace-repository';
 import { describedBy, FormField } from '../app/FormField';
 import { useMuster } from '../app/muster-app';
 import { toLocalInput } from '../app/relative-time';
+import { SecretWarning } from '../app/SecretWarning';
+import { useWorkflowSettings } from '../incident/workflow-settings';
 import type { EntryDraft } from './entry-draft';
 
-const TEXT_FIELDS: { name: LogFieldName; label: string; multiline: boolean }[] = [
+const TEXT_FIELDS: { name: LogFieldName; label: string; multiline: boolean; list?: string }[] = [
   { name: 'decision_made', label: 'Decision made', multiline: true },
   { name: 'action_requested', label: 'Action requested', multiline: true },
   { name: 'owner', label: 'Owner (who made the contact / owns the follow-up)', multiline: false },
   { name: 'response_received', label: 'Response received', multiline: true },
   { name: 'follow_up_required', label: 'Follow-up required (leave empty if none)', multiline: true },
-  { name: 'evidence_location', label: 'Evidence or document location', multiline: false },
+  // Step 7: the workspace's controlled storage locations to pick from; typed text is accepted too.
+  { name: 'evidence_location', label: 'Evidence or document location', multiline: false, list: 'entry-evidence-list' },
 ];
+
+const fieldLabels = (names: readonly LogFieldName[]) => names.map((name) => LOG_FIELDS.find((spec) => spec.name === name)?.label ?? name).join(', ');
+const QUICK_FIELDS: readonly LogFieldName[] = ['communication_type', 'contacted', 'message_summary', 'occurred_at'];
+const FIELD_IDS: Partial<Record<LogFieldName, string>> = {
+  communication_type: 'entry-type',
+  contacted: 'entry-contacted',
+  message_summary: 'entry-summary',
+  occurred_at: 'entry-time',
+  incident_id: 'entry-incident',
+  contact_method: 'entry-method',
+  deadline: 'entry-deadline',
+};
 
 /**
  * Quick entry (type, who, summary; time and incident pre-filled) with "All 13 fields" for
@@ -23,6 +38,7 @@ const TEXT_FIELDS: { name: LogFieldName; label: string; multiline: boolean }[] =
  */
 export function EntryForm(props: { draft: EntryDraft; onSaved: (entry: LogEntry) => void; onCancel: () => void }) {
   const app = useMuster();
+  const workflow = useWorkflowSettings();
   onMount(() => scrollTo(0, 0));
   const [full, setFull] = createSignal(props.draft.corrects() !== null);
   const [contacts] = createResource(() => app.settings().workspace_id, (workspaceId) => listContacts(app.db, workspaceId));
@@ -37,10 +53,21 @@ export function EntryForm(props: { draft: EntryDraft; onSaved: (entry: LogEntry)
   const occurredAt = () => (props.draft.timeTouched() ? toLocalInput(value('occurred_at')) || value('occurred_at') : toLocalInput(clock().toISOString()));
   const incidentId = () => value('incident_id') || app.settings().current_incident_id || '';
 
-  const submit = async (event: SubmitEvent) => {
-    event.preventDefault();
-    const outcome = await props.draft.save();
+  const save = async (options: { allowSecrets?: boolean } = {}) => {
+    const outcome = await props.draft.save(options);
     if (outcome.saved) props.onSaved(outcome.entry);
+  };
+  const submit = (event: SubmitEvent) => {
+    event.preventDefault();
+    void save();
+  };
+  // "Edit" after the secret warning: back to the first field that holds the secret, opened if hidden.
+  const editSecret = (fields: readonly LogFieldName[]) => {
+    props.draft.dismissSecretWarning();
+    const first = fields[0];
+    if (!first) return;
+    if (!QUICK_FIELDS.includes(first)) setFull(true);
+    document.getElementById(FIELD_IDS[first] ?? `entry-${first}`)?.focus();
   };
 
   return (
@@ -105,13 +132,16 @@ export function EntryForm(props: { draft: EntryDraft; onSaved: (entry: LogEntry)
             <FormField id={`entry-${field.name}`} label={field.label} error={error(field.name)}>
               <Show
                 when={field.multiline}
-                fallback={<input id={`entry-${field.name}`} value={value(field.name)} onInput={input(field.name)} {...describedBy(`entry-${field.name}`, error(field.name))} />}
+                fallback={<input id={`entry-${field.name}`} list={field.list} value={value(field.name)} onInput={input(field.name)} {...describedBy(`entry-${field.name}`, error(field.name))} />}
               >
                 <textarea id={`entry-${field.name}`} rows="2" value={value(field.name)} onInput={input(field.name)} {...describedBy(`entry-${field.name}`, error(field.name))} />
               </Show>
             </FormField>
           )}
         </For>
+        <datalist id="entry-evidence-list">
+          <For each={workflow().evidenceLocations}>{(location) => <option value={location} />}</For>
+        </datalist>
         <FormField id="entry-deadline" label="Deadline" error={error('deadline')}>
           <input id="entry-deadline" type="datetime-local" value={toLocalInput(value('deadline')) || value('deadline')} onInput={input('deadline')} />
         </FormField>
@@ -120,6 +150,11 @@ export function EntryForm(props: { draft: EntryDraft; onSaved: (entry: LogEntry)
         <p class="save-error" role="alert">
           {props.draft.saveError()}
         </p>
+      </Show>
+      <Show when={props.draft.secretWarning()}>
+        {(warning) => (
+          <SecretWarning message={`${warning().message} Found in: ${fieldLabels(warning().fields)}.`} onEdit={() => editSecret(warning().fields)} onSaveAnyway={() => void save({ allowSecrets: true })} />
+        )}
       </Show>
       <Show when={props.draft.unsaved()}>
         <button type="button" class="link-button" onClick={() => props.draft.reset()}>

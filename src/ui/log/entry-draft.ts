@@ -9,6 +9,7 @@ import {
   type LogEntry,
   type LogFieldName,
 } from '../../domain/log-entry';
+import type { SecretWarning } from '../../domain/log-entry-secrets';
 import { appendLogEntry } from '../../store/log-repository';
 import type { MusterDatabase } from '../../store/open-database';
 import { toStoreError } from '../../store/store-error';
@@ -32,6 +33,13 @@ interface StoredDraft {
 export type SaveOutcome = { saved: true; entry: LogEntry } | { saved: false; message: string };
 
 /**
+ * The secret scanner, loaded on the first save: it is not needed to show the log, and the
+ * start-up code stays small. If it cannot load, the entry is saved unchecked: a lost entry
+ * is worse than a missed warning.
+ */
+const loadSecretCheck = () => import('../../domain/log-entry-secrets').then((module) => module.secretsInEntry, () => null);
+
+/**
  * The log entry being typed. The text lives here (and in storage) until the store says the
  * entry is durably written; a failed save keeps every character and says why.
  */
@@ -52,6 +60,7 @@ export function createEntryDraft(deps: EntryDraftDeps) {
   const [errors, setErrors] = createSignal<FieldErrors>({});
   const [saveError, setSaveError] = createSignal<string | null>(null);
   const [saving, setSaving] = createSignal(false);
+  const [secretWarning, setSecretWarning] = createSignal<SecretWarning | null>(null);
 
   const persist = (next: StoredDraft) => {
     setState(next);
@@ -73,25 +82,35 @@ export function createEntryDraft(deps: EntryDraftDeps) {
     saveError,
     saving,
     unsaved,
+    secretWarning,
+    /** "Edit": the user goes back to the text; the next save checks it again. */
+    dismissSecretWarning: () => setSecretWarning(null),
     set(field: LogFieldName, value: string) {
       const current = state();
       persist({ ...current, draft: { ...current.draft, [field]: value }, timeTouched: current.timeTouched || field === 'occurred_at' });
       if (errors()[field]) setErrors({ ...errors(), [field]: undefined });
+      // The warning was about the text before this change; "Save anyway" must not skip the new text.
+      setSecretWarning(null);
     },
     /** Starts a new entry that corrects or completes `entry`; the original stays as it is. */
     startCorrection(entry: LogEntry) {
       persist({ draft: draftFromEntry(entry), corrects: entry, timeTouched: true });
       setErrors({});
       setSaveError(null);
+      setSecretWarning(null);
     },
     reset() {
       persist(blank());
       deps.storage?.removeItem(key());
       setErrors({});
       setSaveError(null);
+      setSecretWarning(null);
     },
-    /** Validates and saves. On any failure the draft is kept, untouched. */
-    async save(): Promise<SaveOutcome> {
+    /**
+     * Validates and saves. On any failure the draft is kept, untouched. Text that looks like
+     * a secret is not saved until the user chose "Save anyway" (`allowSecrets`), Step 7.
+     */
+    async save(options: { allowSecrets?: boolean } = {}): Promise<SaveOutcome> {
       const current = state();
       const occurredAt = current.timeTouched ? current.draft.occurred_at : now().toISOString();
       const incident = current.draft.incident_id || deps.incidentId() || '';
@@ -103,6 +122,10 @@ export function createEntryDraft(deps: EntryDraftDeps) {
       setSaving(true);
       setSaveError(null);
       try {
+        const secretsInEntry = options.allowSecrets ? null : await loadSecretCheck();
+        const secrets = secretsInEntry ? secretsInEntry(checked.fields) : null;
+        setSecretWarning(secrets);
+        if (secrets) return { saved: false, message: secrets.message };
         const entry = await appendLogEntry(deps.db, checked.fields, {
           workspace_id: deps.workspaceId(),
           author: deps.author(),

@@ -2,6 +2,7 @@ import { createSignal } from 'solid-js';
 import { FormField } from '../app/FormField';
 import { useMuster } from '../app/muster-app';
 import { DemoWorkspace } from './DemoWorkspace';
+import { EvidenceLocations } from './EvidenceLocations';
 import { IncidentSettings } from './IncidentSettings';
 import { StorageStatus } from './StorageStatus';
 import { SyncSettings } from './SyncSettings';
@@ -28,6 +29,7 @@ export function SettingsScreen() {
         </p>
       </section>
       <IncidentSettings />
+      <EvidenceLocations />
       <StorageStatus />
       <SyncSettings />
       <p class="note">Workspace: {app.settings().name}. Muster {__MUSTER_VERSION__}.</p>

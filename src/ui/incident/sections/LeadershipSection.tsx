@@ -1,6 +1,16 @@
 import type { Incident } from '../../../domain/incident';
+import { LeadershipTriggers } from '../leadership/LeadershipTriggers';
+import { LeadershipUpdate } from '../leadership/LeadershipUpdate';
+import { SentMessages } from '../leadership/SentMessages';
 
-// Being built (issue 4); replaced by the section's real view.
-export function LeadershipSection(_props: { incident: Incident }) {
-  return <p class="empty">This step is being built.</p>;
+/** Step 2: notify leadership early. When they must be told, the update itself, and the updates sent. */
+export function LeadershipSection(props: { incident: Incident }) {
+  return (
+    <>
+      <LeadershipTriggers incident={props.incident} />
+      <LeadershipUpdate incident={props.incident} />
+      <h2>Updates sent</h2>
+      <SentMessages incidentId={props.incident.id} type="leadership_update" deadlineLabel="Next update promised for" empty="No leadership update sent for this incident yet." />
+    </>
+  );
 }

@@ -1,0 +1,50 @@
+import { createSignal } from 'solid-js';
+import { validateBridgeUrl } from '../../../domain/channel-workflow';
+import { describedBy, FormField } from '../../app/FormField';
+import { useMuster } from '../../app/muster-app';
+import { failureMessage, useIncidentActions } from '../incident-actions';
+import { useWorkflowSettings } from '../workflow-settings';
+import { LiveSecretWarning } from './LiveSecretWarning';
+
+/** Step 7's "vendor-supported bridge": the link the alternate-channel notice gives out, kept for the workspace. */
+export function BridgeLinkForm(props: { incidentId: string }) {
+  const app = useMuster();
+  const actions = useIncidentActions();
+  const workflow = useWorkflowSettings();
+  const [value, setValue] = createSignal(workflow().bridgeUrl);
+  const [error, setError] = createSignal<string>();
+  const [status, setStatus] = createSignal('');
+
+  const save = async (event: SubmitEvent) => {
+    event.preventDefault();
+    setStatus('');
+    const checked = validateBridgeUrl(value());
+    if (!checked.ok) return setError(checked.reason);
+    setError(undefined);
+    if (checked.url === workflow().bridgeUrl) return setStatus('Nothing changed.');
+    try {
+      await app.updateSettings({ ...app.settings(), bridge_url: checked.url });
+      const summary = checked.url ? `Bridge link for the response team set to ${checked.url}` : 'Bridge link for the response team removed.';
+      const entry = await actions.log(props.incidentId, { type: 'internal_update', contacted: 'Incident team', method: 'Muster', summary });
+      setValue(checked.url);
+      setStatus(`Saved, logged as #${entry.local_seq}.`);
+    } catch (failure) {
+      setError(failureMessage(failure));
+    }
+  };
+
+  return (
+    <form onSubmit={save} novalidate>
+      <FormField id="bridge-url" label="Bridge link (optional)" hint="A Jitsi room or conference link, https:// only. Give PINs by phone." error={error()}>
+        <input id="bridge-url" type="url" inputmode="url" value={value()} placeholder="https://meet.jit.si/…" onInput={(event) => setValue(event.currentTarget.value)} {...describedBy('bridge-url', error())} />
+      </FormField>
+      <LiveSecretWarning text={value()} />
+      <button type="submit" class="secondary wide">
+        Save bridge link
+      </button>
+      <p class="note" role="status">
+        {status()}
+      </p>
+    </form>
+  );
+}

@@ -1,0 +1,161 @@
+import { createEffect, createMemo, createRoot, createSignal, on, untrack, type Accessor } from 'solid-js';
+import { followUpText } from '../../domain/follow-up-completion';
+import { parseNotifiedKeys, reminderFor, type Reminder } from '../../domain/follow-up-reminder';
+import { dueNotifications, openFollowUps, type FollowUpItem, type FollowUpNotification } from '../../domain/follow-ups';
+import { readFollowUps, type FollowUpSource } from '../../store/incident-overview';
+import { useNow } from '../app/clock';
+import { useMuster, type MusterApp } from '../app/muster-app';
+
+export type ReminderPermission = NotificationPermission | 'unsupported';
+
+/** A reminder shown inside the app, when the phone may not show notifications. */
+export interface InAppReminder {
+  key: string;
+  entryId: string;
+  state: FollowUpNotification['state'];
+  text: string;
+}
+
+export interface FollowUpReminders {
+  /** The current incident's open follow-ups, most urgent first, as of the clock's last tick. */
+  items: Accessor<FollowUpItem[]>;
+  loadError: Accessor<string | null>;
+  permission: Accessor<ReminderPermission>;
+  /** The user asked for notifications on this phone (and has not stopped them). */
+  optedIn: Accessor<boolean>;
+  /** From the user's tap only: asks the phone's permission (Notification.requestPermission). */
+  optIn(): Promise<void>;
+  optOut(): void;
+  /** In-app reminders of follow-ups still open. */
+  inApp: Accessor<InAppReminder[]>;
+  dismissInApp(): void;
+}
+
+const EMPTY: FollowUpSource = { entries: [], supersededIds: new Set() };
+/** localStorage: 'on' once the user asked for follow-up notifications on this phone. */
+export const OPT_IN_KEY = 'muster:follow-up-notifications';
+const running = new WeakMap<MusterApp, FollowUpReminders>();
+
+/**
+ * Step 8: follow-ups "with due/overdue state and a local notification when due while the
+ * app is open". Started by the first screen that asks, once per app; it keeps checking
+ * every 15 s (useNow) after that screen closes, until Muster is closed.
+ */
+export function useFollowUpReminders(): FollowUpReminders {
+  const app = useMuster();
+  let reminders = running.get(app);
+  if (!reminders) {
+    reminders = createRoot(() => createReminders(app));
+    running.set(app, reminders);
+  }
+  return reminders;
+}
+
+const currentPermission = (): ReminderPermission => (typeof Notification === 'undefined' ? 'unsupported' : Notification.permission);
+
+function readStorage(storage: Storage | undefined, key: string): string | null {
+  try {
+    return storage?.getItem(key) ?? null;
+  } catch {
+    return null;
+  }
+}
+
+function writeStorage(storage: Storage | undefined, key: string, value: string | null): void {
+  try {
+    if (value === null) storage?.removeItem(key);
+    else storage?.setItem(key, value);
+  } catch {
+    // Storage refused (private mode, full): at worst a reminder repeats.
+  }
+}
+
+/** Shows a notification; false when the phone would not. Chrome on Android allows them only through the service worker. */
+async function notify(reminder: Reminder, tag: string): Promise<boolean> {
+  try {
+    new Notification(reminder.title, { body: reminder.body, tag });
+    return true;
+  } catch {
+    try {
+      const registration = await navigator.serviceWorker?.getRegistration();
+      await registration?.showNotification(reminder.title, { body: reminder.body, tag });
+      return Boolean(registration);
+    } catch {
+      return false;
+    }
+  }
+}
+
+function createReminders(app: MusterApp): FollowUpReminders {
+  const now = useNow();
+  const [source, setSource] = createSignal(EMPTY);
+  const [loadError, setLoadError] = createSignal<string | null>(null);
+  const [permission, setPermission] = createSignal(currentPermission());
+  const [optedIn, setOptedIn] = createSignal(readStorage(globalThis.localStorage, OPT_IN_KEY) === 'on');
+  const [inApp, setInApp] = createSignal<InAppReminder[]>([]);
+  const notifiedKey = () => `muster:notified-follow-ups:${app.settings().workspace_id}`;
+
+  let reading = 0;
+  createEffect(
+    on([() => app.settings().workspace_id, () => app.settings().current_incident_id, app.logVersion], ([workspaceId, incidentId]) => {
+      const token = ++reading;
+      if (!incidentId) return setSource(EMPTY);
+      readFollowUps(app.db, workspaceId, incidentId).then(
+        (next) => {
+          if (token !== reading) return;
+          setSource(next);
+          setLoadError(null);
+        },
+        (error: unknown) => {
+          if (token === reading) setLoadError(`Follow-ups could not be read (${(error as Error).message}). Nothing was lost; close and reopen Muster.`);
+        },
+      );
+    }),
+  );
+
+  const items = createMemo(() => openFollowUps(source().entries, source().supersededIds, new Date(now())));
+
+  // Each tick: remind once when a follow-up becomes due soon, once more when overdue.
+  createEffect(() => {
+    const open = items();
+    const at = new Date(now());
+    setPermission(currentPermission());
+    const notified = parseNotifiedKeys(readStorage(globalThis.sessionStorage, notifiedKey()));
+    const due = dueNotifications(open, notified, at);
+    if (due.length === 0) return;
+    for (const reminder of due) notified.add(reminder.key);
+    writeStorage(globalThis.sessionStorage, notifiedKey(), JSON.stringify([...notified]));
+    const useSystem = untrack(optedIn) && untrack(permission) === 'granted';
+    for (const reminder of due) {
+      const entry = open.find((item) => item.entry.id === reminder.entryId)?.entry;
+      if (!entry) continue;
+      const message = reminderFor(entry, reminder.state);
+      void (useSystem ? notify(message, reminder.key) : Promise.resolve(false)).then((shown) => {
+        if (shown) return;
+        // Inside the app the list's own wording is fine; only the lock screen is kept to the follow-up text.
+        const alert = { key: reminder.key, entryId: reminder.entryId, state: reminder.state, text: followUpText(entry) };
+        setInApp((list) => [...list.filter((item) => item.entryId !== reminder.entryId), alert]);
+      });
+    }
+  });
+
+  return {
+    items,
+    loadError,
+    permission,
+    optedIn,
+    async optIn() {
+      if (typeof Notification === 'undefined') return;
+      setPermission(await Notification.requestPermission());
+      setOptedIn(true);
+      writeStorage(globalThis.localStorage, OPT_IN_KEY, 'on');
+    },
+    optOut() {
+      setOptedIn(false);
+      writeStorage(globalThis.localStorage, OPT_IN_KEY, null);
+    },
+    // Only follow-ups still open: one marked done meanwhile needs no reminder.
+    inApp: () => inApp().filter((reminder) => items().some((item) => item.entry.id === reminder.entryId)),
+    dismissInApp: () => setInApp([]),
+  };
+}
