@@ -3,7 +3,7 @@
 // first). Runs what `npm start` runs (dist/ and the embedded backend, on a throwaway PGlite
 // with the seed), opens Muster in Chromium as a 360x760 phone (device scale factor 1), logs a
 // few demo entries through the UI, signs in as the seeded owner, and writes
-//   docs/screenshots/{log,entry-form,contacts,templates,settings,sync,team-log}.png
+//   docs/screenshots/{log,entry-form,incident,contacts,templates,settings,sync,team-log}.png
 //
 //   node scripts/screenshots.mjs [output-dir]
 
@@ -36,11 +36,11 @@ const ENTRIES = [
   },
 ];
 
-const HEADINGS = { log: 'Communication log', contacts: 'Emergency contacts', templates: 'Message templates', settings: 'Settings' };
+const HEADINGS = { incident: 'INC-2026-001', log: 'Communication log', contacts: 'Emergency contacts', templates: 'Message templates', settings: 'Settings' };
 
 async function gotoScreen(page, screen) {
   await page.getByRole('navigation', { name: 'Screens' }).getByRole('link', { name: screen[0].toUpperCase() + screen.slice(1), exact: true }).click();
-  await page.getByRole('heading', { level: 1, name: HEADINGS[screen], exact: true }).waitFor();
+  await page.getByRole('heading', { level: 1, name: HEADINGS[screen], exact: screen !== 'incident' }).first().waitFor();
   await page.evaluate(() => window.scrollTo(0, 0));
 }
 
@@ -102,6 +102,21 @@ async function main() {
     await shoot(page, 'entry-form');
     await form.getByRole('button', { name: 'Discard this text' }).click();
     await form.getByRole('button', { name: 'Close (keeps text)' }).click();
+
+    // The cockpit with a leadership update due and the insurer's notice counting down.
+    await page.goto(`${server.url}#incident/leadership`);
+    await page.getByLabel('What systems, users, or data may be affected').fill('Finance mailbox; invoices sent last week');
+    await page.getByRole('radio', { name: 'Yes' }).check();
+    await page.getByLabel('What immediate actions have been taken').fill('Forwarding rule removed; password reset');
+    await page.getByLabel('How it was sent').selectOption({ label: 'Phone' });
+    await page.getByRole('button', { name: 'Mark as sent' }).click();
+    await page.getByTestId('next-update').waitFor();
+    await page.goto(`${server.url}#incident/legal`);
+    await page.getByRole('checkbox', { name: /^Data theft/ }).check();
+    await page.getByText('Do not wait for the investigation to finish', { exact: false }).first().waitFor();
+    await gotoScreen(page, 'incident');
+    await page.getByTestId('cockpit-obligations').waitFor();
+    await shoot(page, 'incident');
 
     await gotoScreen(page, 'contacts');
     await page.getByTestId('contact').first().waitFor();

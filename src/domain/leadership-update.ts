@@ -1,4 +1,8 @@
+import { formatMinutes, timeOf } from './next-update';
 import { wordCount } from './templates';
+
+// The header's countdown lives in next-update.ts (it ships in the start-up code); re-exported here.
+export { DUE_SOON_MS, formatMinutes, nextUpdateStatus, type NextUpdateState, type NextUpdateStatus } from './next-update';
 
 /**
  * Step 2: "The first leadership update should be short and factual." The eight points, in
@@ -39,8 +43,6 @@ export const LEADERSHIP_TEXT_MAX_LENGTH = 2000;
 export const NEXT_UPDATE_WARN_AFTER_MS = 24 * 60 * 60 * 1000;
 /** A phone's clock and a typed minute may disagree a little; more than this is a typo. */
 export const DETECTED_AT_CLOCK_TOLERANCE_MS = 5 * 60 * 1000;
-/** Within this the next update shows as due soon. */
-export const DUE_SOON_MS = 10 * 60 * 1000;
 
 export type LeadershipUpdateMessages = Partial<Record<LeadershipUpdateField, string>>;
 
@@ -48,10 +50,6 @@ export type LeadershipUpdateCheck =
   | { ok: true; warnings: LeadershipUpdateMessages }
   | { ok: false; errors: LeadershipUpdateMessages; warnings: LeadershipUpdateMessages };
 
-function timeOf(value: string): number | null {
-  const time = Date.parse(value.trim());
-  return value.trim() === '' || Number.isNaN(time) ? null : time;
-}
 
 export function validateLeadershipUpdate(values: LeadershipUpdateValues, now: Date): LeadershipUpdateCheck {
   const errors: LeadershipUpdateMessages = {};
@@ -101,13 +99,6 @@ export function formatIncidentTime(iso: string, timeZone: string): string {
   return `${part.weekday} ${part.day} ${part.month} ${part.year}, ${part.hour}:${part.minute} ${part.timeZoneName}`;
 }
 
-/** "42 min", "1 h", "2 h 5 min". */
-export function formatMinutes(minutes: number): string {
-  if (minutes < 60) return `${minutes} min`;
-  const hours = Math.floor(minutes / 60);
-  const rest = minutes % 60;
-  return rest === 0 ? `${hours} h` : `${hours} h ${rest} min`;
-}
 
 export interface LeadershipUpdateContext {
   incidentId: string;
@@ -154,24 +145,4 @@ export function defaultNextUpdate(now: Date, cadenceMinutes = 60): string {
   const step = 5 * 60 * 1000;
   const target = now.getTime() + cadenceMinutes * 60 * 1000;
   return new Date(Math.ceil(target / step) * step).toISOString();
-}
-
-export type NextUpdateState = 'none' | 'scheduled' | 'due_soon' | 'overdue';
-
-export interface NextUpdateStatus {
-  state: NextUpdateState;
-  label: string;
-  /** Whole minutes until due (scheduled, due_soon) or since due (overdue), rounded up; null for none. */
-  minutes: number | null;
-}
-
-/** The incident cockpit's reminder for the promise made in the last update's "Next update". */
-export function nextUpdateStatus(nextUpdateDue: string | null, now: Date): NextUpdateStatus {
-  const due = nextUpdateDue === null ? null : timeOf(nextUpdateDue);
-  if (due === null) return { state: 'none', label: 'No leadership update scheduled', minutes: null };
-  const left = due - now.getTime();
-  const minutes = Math.ceil(Math.abs(left) / 60_000);
-  if (left < 0) return { state: 'overdue', label: `Leadership update overdue by ${formatMinutes(minutes)}`, minutes };
-  if (minutes === 0) return { state: 'due_soon', label: 'Leadership update due now', minutes };
-  return { state: left <= DUE_SOON_MS ? 'due_soon' : 'scheduled', label: `Next leadership update in ${formatMinutes(minutes)}`, minutes };
 }

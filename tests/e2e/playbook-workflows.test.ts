@@ -80,6 +80,8 @@ describe('the playbook, offline', () => {
     const insurer = page.getByTestId('cockpit-obligations').locator('li').filter({ hasText: 'Cyber insurer' });
     // The shipped example: 48 h from the tick.
     await expect(insurer.textContent()).resolves.toMatch(/^Cyber insurer: due in (2 d|1 d 23 h|47 h \d+ min)$/);
+    // Each notice is a follow-up with its deadline, as is the promised next leadership update.
+    await expect(page.getByTestId('cockpit-follow-ups').textContent()).resolves.toMatch(/^\d+ open: 0 overdue/);
   });
 
   it('blocks a statement saying "no data was affected" until a verified finding is recorded, then approves and sends it', async () => {

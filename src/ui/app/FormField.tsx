@@ -1,4 +1,5 @@
 import { Show, type JSX } from 'solid-js';
+import { FieldError } from './FieldError';
 
 /** A labelled control with its error read out by screen readers (aria-describedby). */
 export function FormField(props: { id: string; label: string; error?: string | undefined; hint?: string; children: JSX.Element }) {
@@ -11,11 +12,7 @@ export function FormField(props: { id: string; label: string; error?: string | u
         </p>
       </Show>
       {props.children}
-      <Show when={props.error}>
-        <p class="field-error" id={`${props.id}-error`} role="alert">
-          {props.error}
-        </p>
-      </Show>
+      <FieldError id={props.id} error={props.error} />
     </div>
   );
 }

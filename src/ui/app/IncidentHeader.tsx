@@ -1,5 +1,5 @@
 import { Show } from 'solid-js';
-import { nextUpdateStatus } from '../../domain/leadership-update';
+import { nextUpdateStatus } from '../../domain/next-update';
 import { useNow } from './clock';
 import { useMuster } from './muster-app';
 import { OutboxBadge } from './OutboxBadge';

@@ -4,6 +4,8 @@ import { contactFromDraft, draftFromContact, emptyContactDraft, validateContactD
 import { CONTACT_CATEGORIES, CONTACT_CATEGORY_LABELS, type Contact } from '../../domain/contacts';
 import { removeContact, saveContact } from '../../store/workspace-repository';
 import { toStoreError } from '../../store/store-error';
+import { CancelAndSubmit } from '../app/CancelAndSubmit';
+import { ErrorAlert } from '../app/ErrorAlert';
 import { describedBy, FormField } from '../app/FormField';
 import { useMuster } from '../app/muster-app';
 
@@ -113,17 +115,8 @@ export function ContactEditor(props: { contact: Contact | null; onDone: () => vo
       <FormField id="contact-notes" label="Notes" error={errors().notes}>
         <textarea id="contact-notes" rows="2" value={draft().notes} onInput={(e) => change({ notes: e.currentTarget.value })} />
       </FormField>
-      <Show when={saveError()}>
-        <p class="save-error" role="alert">{saveError()}</p>
-      </Show>
-      <div class="form-actions">
-        <button type="button" class="secondary" onClick={finish}>
-          Cancel
-        </button>
-        <button type="submit" class="primary">
-          Save contact
-        </button>
-      </div>
+      <ErrorAlert message={saveError()} />
+      <CancelAndSubmit submitLabel="Save contact" onCancel={finish} />
       <Show when={props.contact}>
         <button type="button" class="link-button" onClick={remove}>
           Remove this contact

@@ -7,6 +7,8 @@ import { nextUpdateStatus } from '../../domain/leadership-update';
 import { countdown, mustNotWaitBanner, type Obligation } from '../../domain/obligations';
 import { escalationAdvice, leadershipVerdict, NOTIFY_PARTY_LABELS, type NotifyParty } from '../../domain/playbook-triggers';
 import { vendorRequestStatus } from '../../domain/vendor-request';
+import { openFollowUps, type FollowUpState } from '../../domain/follow-ups';
+import { readFollowUps } from '../../store/incident-overview';
 import { useNow } from '../app/clock';
 import { useMuster } from '../app/muster-app';
 import { useIncidentActions } from './incident-actions';
@@ -19,8 +21,8 @@ function asObligation(record: ObligationRecord): Obligation {
 
 /**
  * The incident at a glance: who communicates, when leadership expects the next update,
- * which notices are due, which vendor requests wait, which channels are unsafe; and the way
- * into each step of the playbook.
+ * which notices are due, which vendor requests wait, which follow-ups are open, which
+ * channels are unsafe; and the way into each step of the playbook.
  */
 export function Cockpit(props: { incident: Incident }) {
   const app = useMuster();
@@ -31,6 +33,15 @@ export function Cockpit(props: { incident: Incident }) {
     () => [props.incident.id, app.logVersion()] as const,
     ([id]) => actions.records(id, 'obligation'),
   );
+  const [followUps] = createResource(
+    () => [props.incident.id, app.logVersion()] as const,
+    ([id]) => readFollowUps(app.db, app.settings().workspace_id, id),
+  );
+  const openItems = () => {
+    const source = followUps();
+    return source ? openFollowUps(source.entries, source.supersededIds, new Date(now())) : [];
+  };
+  const followUpCount = (state: FollowUpState) => openItems().filter((item) => item.state === state).length;
   const [requests] = createResource(
     () => [props.incident.id, app.logVersion()] as const,
     ([id]) => actions.records(id, 'vendor_request'),
@@ -123,6 +134,17 @@ export function Cockpit(props: { incident: Incident }) {
           </Show>
           <a class="card-link" href="#incident/escalation">
             Escalation and vendor requests
+          </a>
+        </li>
+        <li class="cockpit-card">
+          <h2>Follow-ups</h2>
+          <p classList={{ urgent: followUpCount('overdue') > 0 }} data-testid="cockpit-follow-ups">
+            {openItems().length === 0
+              ? 'No open follow-up.'
+              : `${openItems().length} open: ${followUpCount('overdue')} overdue, ${followUpCount('due_soon')} due within the hour`}
+          </p>
+          <a class="card-link" href="#incident/decisions">
+            Decisions and follow-ups
           </a>
         </li>
         <li class="cockpit-card">

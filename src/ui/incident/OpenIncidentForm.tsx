@@ -2,6 +2,7 @@ import { createSignal } from 'solid-js';
 import { validateOwnerAssignment } from '../../domain/coordination';
 import { logNote } from '../../store/incident-actions';
 import { openIncident } from '../../store/workspace-repository';
+import { ErrorAlert } from '../app/ErrorAlert';
 import { describedBy, FormField } from '../app/FormField';
 import { useMuster } from '../app/muster-app';
 
@@ -57,11 +58,7 @@ export function OpenIncidentForm() {
       <button type="submit" class="primary wide" disabled={busy()}>
         Open incident
       </button>
-      {errors().save ? (
-        <p class="save-error" role="alert">
-          {errors().save}
-        </p>
-      ) : null}
+      <ErrorAlert message={errors().save} />
     </form>
   );
 }

@@ -3,6 +3,7 @@ import { CONTACT_CHANNEL_LABELS, CONTACT_CHANNELS } from '../../domain/contact-m
 import { COMMUNICATION_TYPE_LABELS, COMMUNICATION_TYPES } from '../../domain/communication-types';
 import { LOG_FIELDS, type LogEntry, type LogFieldName } from '../../domain/log-entry';
 import { listContacts } from '../../store/workspace-repository';
+import { ErrorAlert } from '../app/ErrorAlert';
 import { describedBy, FormField } from '../app/FormField';
 import { useMuster } from '../app/muster-app';
 import { toLocalInput } from '../app/relative-time';
@@ -146,11 +147,7 @@ export function EntryForm(props: { draft: EntryDraft; onSaved: (entry: LogEntry)
           <input id="entry-deadline" type="datetime-local" value={toLocalInput(value('deadline')) || value('deadline')} onInput={input('deadline')} />
         </FormField>
       </Show>
-      <Show when={props.draft.saveError()}>
-        <p class="save-error" role="alert">
-          {props.draft.saveError()}
-        </p>
-      </Show>
+      <ErrorAlert message={props.draft.saveError()} />
       <Show when={props.draft.secretWarning()}>
         {(warning) => (
           <SecretWarning message={`${warning().message} Found in: ${fieldLabels(warning().fields)}.`} onEdit={() => editSecret(warning().fields)} onSaveAnyway={() => void save({ allowSecrets: true })} />

@@ -1,6 +1,7 @@
 import { createEffect, createSignal, For, lazy, on, onCleanup, Show, Suspense } from 'solid-js';
 import type { LogEntry } from '../../domain/log-entry';
 import type { LogFilter } from '../../store/log-repository';
+import { ErrorAlert } from '../app/ErrorAlert';
 import { useMuster } from '../app/muster-app';
 import { createEntryDraft } from './entry-draft';
 import { LogEntryCard } from './LogEntryCard';
@@ -142,11 +143,7 @@ export function LogScreen() {
               </Show>
               <Show when={source() === 'phone'}>
                 <LogFilters filter={filter()} onChange={setFilter} />
-                <Show when={loadError()}>
-                  <p class="save-error" role="alert">
-                    {loadError()}
-                  </p>
-                </Show>
+                <ErrorAlert message={loadError()} />
                 <p class="log-count" data-testid="log-count">
                   {total() === null ? '' : `${total()} ${total() === 1 ? 'entry' : 'entries'}`}
                 </p>

@@ -3,6 +3,7 @@ import type { CommunicationType } from '../../domain/communication-types';
 import type { LogEntry } from '../../domain/log-entry';
 import { countPulled, listPulledPage } from '../../store/pulled-log';
 import type { PulledLogEntry } from '../../store/schema';
+import { ErrorAlert } from '../app/ErrorAlert';
 import { useMuster } from '../app/muster-app';
 import { LogEntryCard } from './LogEntryCard';
 import { PAGE_SIZE } from './log-view';
@@ -45,11 +46,7 @@ export function TeamLog(props: { incidentId: string }) {
 
   return (
     <>
-      <Show when={error()}>
-        <p class="save-error" role="alert">
-          {error()}
-        </p>
-      </Show>
+      <ErrorAlert message={error()} />
       <p class="log-count" data-testid="team-count">
         {total() === null ? '' : `${total()} ${total() === 1 ? 'entry' : 'entries'} on the server`}
       </p>

@@ -2,6 +2,7 @@ import { createSignal, For, Show } from 'solid-js';
 import { addEvidenceLocation, removeEvidenceLocation } from '../../domain/evidence-locations';
 import { describedBy, FormField } from '../app/FormField';
 import { useMuster } from '../app/muster-app';
+import { StatusNote } from '../app/StatusNote';
 import { useWorkflowSettings } from '../incident/workflow-settings';
 
 /**
@@ -60,9 +61,7 @@ export function EvidenceLocations() {
         <button type="submit" class="secondary wide">
           Add location
         </button>
-        <p class="note" role="status">
-          {status()}
-        </p>
+        <StatusNote text={status()} />
       </form>
     </section>
   );

@@ -1,5 +1,6 @@
 import { createSignal, For, Show } from 'solid-js';
 import { markBackendChannel } from '../../store/workspace-repository';
+import { ErrorAlert } from '../app/ErrorAlert';
 import { FormField } from '../app/FormField';
 import { useMuster } from '../app/muster-app';
 import { OpenIncidentForm } from '../incident/OpenIncidentForm';
@@ -43,11 +44,7 @@ export function IncidentSettings() {
           </label>
         )}
       </Show>
-      <Show when={error()}>
-        <p class="save-error" role="alert">
-          {error()}
-        </p>
-      </Show>
+      <ErrorAlert message={error()} />
       <OpenIncidentForm />
     </section>
   );

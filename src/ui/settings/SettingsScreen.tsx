@@ -1,6 +1,7 @@
 import { createSignal } from 'solid-js';
 import { FormField } from '../app/FormField';
 import { useMuster } from '../app/muster-app';
+import { StatusNote } from '../app/StatusNote';
 import { DemoWorkspace } from './DemoWorkspace';
 import { EvidenceLocations } from './EvidenceLocations';
 import { IncidentSettings } from './IncidentSettings';
@@ -24,9 +25,7 @@ export function SettingsScreen() {
         <FormField id="author-name" label="Your name (recorded with each entry)">
           <input id="author-name" value={app.settings().author_name} onChange={(event) => void saveName(event.currentTarget.value)} autocomplete="name" />
         </FormField>
-        <p role="status" class="note">
-          {status()}
-        </p>
+        <StatusNote text={status()} />
       </section>
       <IncidentSettings />
       <EvidenceLocations />

@@ -4,9 +4,11 @@ import { clearDemoWorkspace } from '../../store/first-run';
 import { joinServerWorkspace, LinkBlockedError, planLink, type LinkPlan, type MemberRole, type ServerWorkspace } from '../../store/link-workspace';
 import { listRejected, requeueRejected } from '../../store/outbox';
 import { readSyncState } from '../../store/pulled-log';
+import { ErrorAlert } from '../app/ErrorAlert';
 import { FormField } from '../app/FormField';
 import { useMuster } from '../app/muster-app';
 import { formatTime } from '../app/relative-time';
+import { StatusNote } from '../app/StatusNote';
 import { defaultBackend } from './backend-config';
 
 const ROLE_LABELS: Record<MemberRole, string> = {
@@ -184,11 +186,7 @@ function WorkspaceChooser(props: { signedIn: SignedIn; onCancel: () => void }) {
       <button type="button" class="secondary wide" disabled={busy() || (app.settings().is_demo && company().trim() === '')} onClick={() => void create()}>
         {app.settings().is_demo ? 'Create workspace (you become its owner)' : `Create “${app.settings().name}” on the server (you become its owner)`}
       </button>
-      <Show when={error()}>
-        <p class="save-error" role="alert">
-          {error()}
-        </p>
-      </Show>
+      <ErrorAlert message={error()} />
       <button type="button" class="link-button" onClick={() => props.onCancel()}>
         Not now
       </button>
@@ -249,9 +247,7 @@ function SyncStatusPanel(props: { account: BackendAccount }) {
       <button type="button" class="primary wide" onClick={() => void syncNow()} disabled={app.sync.status().running || !app.gate().open}>
         {app.sync.status().running ? 'Syncing…' : 'Sync now'}
       </button>
-      <p class="note" role="status">
-        {message()}
-      </p>
+      <StatusNote text={message()} />
       <Show when={(rejected() ?? []).length > 0}>
         <h3>Refused by the server</h3>
         <p class="note">Kept on this phone. Once the cause is fixed (say, an owner restored your access), send them again.</p>

@@ -1,8 +1,10 @@
-import { createEffect, createMemo, createSignal, For, onCleanup, Show } from 'solid-js';
+import { createMemo, createSignal, For, Show } from 'solid-js';
 import { renderTemplate, wordCount, type MessageTemplate, type TemplateValues } from '../../domain/templates';
 import { FormField } from '../app/FormField';
 import { useMuster } from '../app/muster-app';
-import { canShare, copyText, mailHref, shareText, smsHref } from './share-message';
+import { SendActions } from '../app/SendActions';
+import { StatusNote } from '../app/StatusNote';
+import { trackUnsavedForm } from '../app/unsaved-form';
 
 // Step 2: "The first leadership update should be short and factual."
 const SHORT_MESSAGE_WORDS = 150;
@@ -17,11 +19,7 @@ export function TemplateComposer(props: { template: MessageTemplate; onClose: ()
   // Read once: at cleanup time props.template belongs to a closed <Show> and throws.
   const formId = `template-${props.template.id}`;
   const typed = () => Object.entries(values()).some(([key, value]) => key !== 'incident_id' && value.trim() !== '');
-  createEffect(() => app.setUnsaved(formId, typed()));
-  onCleanup(() => app.setUnsaved(formId, false));
-
-  const copy = async () => setStatus((await copyText(`${message().subject}\n\n${message().text}`)) ? 'Copied.' : 'Could not copy: select the text and copy it by hand.');
-  const share = async () => setStatus((await shareText(message().subject, message().text)) ? 'Shared.' : '');
+  trackUnsavedForm(formId, typed);
 
   return (
     <section class="composer" aria-labelledby="composer-title">
@@ -51,27 +49,8 @@ export function TemplateComposer(props: { template: MessageTemplate; onClose: ()
       <Show when={message().missing.length > 0}>
         <p class="note warning">Still empty: {message().missing.join(', ')}.</p>
       </Show>
-      <p role="status" class="note" aria-live="polite">
-        {status()}
-      </p>
-      <div class="form-actions">
-        <button type="button" class="primary" onClick={copy}>
-          Copy
-        </button>
-        <Show when={canShare()}>
-          <button type="button" class="secondary" onClick={share}>
-            Share
-          </button>
-        </Show>
-      </div>
-      <div class="form-actions">
-        <a class="button secondary" href={smsHref(message().text)}>
-          Text (SMS)
-        </a>
-        <a class="button secondary" href={mailHref(message().subject, message().text)}>
-          Email
-        </a>
-      </div>
+      <StatusNote text={status()} />
+      <SendActions subject={message().subject} text={message().text} copyPrimary linksOnOwnRow onStatus={setStatus} />
     </section>
   );
 }

@@ -1,11 +1,13 @@
 import { createMemo, createSignal, For, Show } from 'solid-js';
 import { alternateChannelNotice, CHANNEL_LABELS, effectiveSafety, methodUsable, TALK_CHANNELS, type ChannelStates } from '../../../domain/channels';
 import type { Incident } from '../../../domain/incident';
+import { ErrorAlert } from '../../app/ErrorAlert';
 import { FormField } from '../../app/FormField';
-import { canShare, copyText, mailHref, shareText, smsHref } from '../../templates/share-message';
+import { LiveSecretWarning } from '../../app/LiveSecretWarning';
+import { SendActions } from '../../app/SendActions';
+import { StatusNote } from '../../app/StatusNote';
 import { failureMessage, useIncidentActions } from '../incident-actions';
 import { useWorkflowSettings } from '../workflow-settings';
-import { LiveSecretWarning } from './LiveSecretWarning';
 
 const IN_PERSON = 'In person';
 
@@ -23,9 +25,6 @@ export function AlternateChannelNotice(props: { incident: Incident }) {
   const methods = () => [...TALK_CHANNELS.filter((channel) => effectiveSafety(channel, states()).state !== 'compromised').map((channel) => CHANNEL_LABELS[channel]), IN_PERSON];
   const [method, setMethod] = createSignal('');
   const chosenMethod = () => (methods().includes(method()) ? method() : (methods()[0] ?? IN_PERSON));
-
-  const copy = async () => setStatus((await copyText(`${notice().subject}\n\n${notice().text}`)) ? 'Copied.' : 'Could not copy: select the text and copy it by hand.');
-  const share = async () => setStatus((await shareText(notice().subject, notice().text)) ? 'Shared.' : '');
 
   const markSent = async (event: SubmitEvent) => {
     event.preventDefault();
@@ -55,29 +54,15 @@ export function AlternateChannelNotice(props: { incident: Incident }) {
       <p class="preview-subject">{notice().subject}</p>
       <pre class="preview" data-testid="channel-notice">{notice().text}</pre>
       <LiveSecretWarning text={notice().text} />
-      <p role="status" class="note" aria-live="polite">
-        {status()}
-      </p>
-      <div class="form-actions">
-        <button type="button" class="primary" onClick={copy}>
-          Copy
-        </button>
-        <Show when={canShare()}>
-          <button type="button" class="secondary" onClick={share}>
-            Share
-          </button>
-        </Show>
-        <Show when={methodUsable('sms', states()).usable}>
-          <a class="button secondary" href={smsHref(notice().text)}>
-            Text (SMS)
-          </a>
-        </Show>
-        <Show when={methodUsable('personal_email', states()).usable}>
-          <a class="button secondary" href={mailHref(notice().subject, notice().text)}>
-            Email
-          </a>
-        </Show>
-      </div>
+      <StatusNote text={status()} />
+      <SendActions
+        subject={notice().subject}
+        text={notice().text}
+        copyPrimary
+        sms={methodUsable('sms', states()).usable}
+        email={methodUsable('personal_email', states()).usable}
+        onStatus={setStatus}
+      />
       <Show when={!methodUsable('corporate_email', states()).usable}>
         <p class="note warning">Corporate email is not safe: send from a personal address, or use another channel.</p>
       </Show>
@@ -94,11 +79,7 @@ export function AlternateChannelNotice(props: { incident: Incident }) {
           Mark as sent (logged)
         </button>
       </form>
-      <Show when={error()}>
-        <p class="save-error" role="alert">
-          {error()}
-        </p>
-      </Show>
+      <ErrorAlert message={error()} />
     </section>
   );
 }

@@ -1,10 +1,11 @@
 import { createSignal } from 'solid-js';
 import { validateBridgeUrl } from '../../../domain/channel-workflow';
 import { describedBy, FormField } from '../../app/FormField';
+import { LiveSecretWarning } from '../../app/LiveSecretWarning';
 import { useMuster } from '../../app/muster-app';
+import { StatusNote } from '../../app/StatusNote';
 import { failureMessage, useIncidentActions } from '../incident-actions';
 import { useWorkflowSettings } from '../workflow-settings';
-import { LiveSecretWarning } from './LiveSecretWarning';
 
 /** Step 7's "vendor-supported bridge": the link the alternate-channel notice gives out, kept for the workspace. */
 export function BridgeLinkForm(props: { incidentId: string }) {
@@ -42,9 +43,7 @@ export function BridgeLinkForm(props: { incidentId: string }) {
       <button type="submit" class="secondary wide">
         Save bridge link
       </button>
-      <p class="note" role="status">
-        {status()}
-      </p>
+      <StatusNote text={status()} />
     </form>
   );
 }

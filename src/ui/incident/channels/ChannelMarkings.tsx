@@ -2,6 +2,7 @@ import { createSignal, For, Show } from 'solid-js';
 import { channelMarkingAction, channelMarkingSummary, markChannel } from '../../../domain/channel-workflow';
 import { CHANNEL_LABELS, CHANNEL_SAFETY, CHANNEL_SAFETY_LABELS, CHANNELS, channelSafety, effectiveSafety, type ChannelSafety, type ChannelStates, type IncidentChannel } from '../../../domain/channels';
 import type { Incident } from '../../../domain/incident';
+import { ErrorAlert } from '../../app/ErrorAlert';
 import { failureMessage, useIncidentActions } from '../incident-actions';
 
 /** What a channel's marking means beyond itself; '' when nothing. */
@@ -71,11 +72,7 @@ export function ChannelMarkings(props: { incident: Incident }) {
                 </p>
               )}
             </Show>
-            <Show when={error()?.channel === channel}>
-              <p class="save-error" role="alert">
-                {error()?.message}
-              </p>
-            </Show>
+            <ErrorAlert message={error()?.channel === channel ? error()?.message : null} />
           </li>
         )}
       </For>

@@ -1,12 +1,15 @@
-import { createEffect, createSignal, For, onCleanup, Show } from 'solid-js';
+import { createSignal, For, Show } from 'solid-js';
 import { decisionSummary, validateDecision, type DecisionDraft, type DecisionErrors, type DecisionField } from '../../../domain/decision-record';
 import type { Incident } from '../../../domain/incident';
 import { describeSecrets, scanForSecrets } from '../../../domain/secret-scanner';
 import { useNow } from '../../app/clock';
+import { ErrorAlert } from '../../app/ErrorAlert';
 import { describedBy, FormField } from '../../app/FormField';
 import { useMuster } from '../../app/muster-app';
 import { toLocalInput } from '../../app/relative-time';
 import { SecretWarning } from '../../app/SecretWarning';
+import { StatusNote } from '../../app/StatusNote';
+import { trackUnsavedForm } from '../../app/unsaved-form';
 import { failureMessage, useIncidentActions } from '../incident-actions';
 import { useWorkflowSettings } from '../workflow-settings';
 import { createStoredDecisionDraft } from './stored-decision-draft';
@@ -31,8 +34,7 @@ export function DecisionForm(props: { incident: Incident }) {
   const [secretWarning, setSecretWarning] = createSignal<{ message: string; fieldId: string } | null>(null);
   const [status, setStatus] = createSignal('');
   const [saving, setSaving] = createSignal(false);
-  createEffect(() => app.setUnsaved('decision-record', stored.unsaved()));
-  onCleanup(() => app.setUnsaved('decision-record', false));
+  trackUnsavedForm('decision-record', stored.unsaved);
 
   const value = (field: DecisionField) => stored.draft()[field];
   const input = (field: DecisionField) => (event: { currentTarget: { value: string } }) => {
@@ -116,17 +118,11 @@ export function DecisionForm(props: { incident: Incident }) {
       <Show when={secretWarning()}>
         {(warning) => <SecretWarning message={warning().message} onEdit={() => editSecret(warning().fieldId)} onSaveAnyway={() => void save(true)} />}
       </Show>
-      <Show when={errors().save}>
-        <p class="save-error" role="alert">
-          {errors().save}
-        </p>
-      </Show>
+      <ErrorAlert message={errors().save} />
       <button type="submit" class="primary wide" disabled={saving()}>
         {saving() ? 'Saving…' : 'Log this decision'}
       </button>
-      <p class="note" role="status">
-        {status()}
-      </p>
+      <StatusNote text={status()} />
     </form>
   );
 }

@@ -1,5 +1,6 @@
 import { createEffect, createSignal, For, on, Show } from 'solid-js';
 import type { Incident } from '../../../domain/incident';
+import { ErrorAlert } from '../../app/ErrorAlert';
 import { useMuster } from '../../app/muster-app';
 import { LogEntryCard } from '../../log/LogEntryCard';
 import { loadLogViewPage, type LogViewRow } from '../../log/log-view';
@@ -31,11 +32,7 @@ export function DecisionList(props: { incident: Incident }) {
   return (
     <section aria-labelledby="decision-list-title">
       <h2 id="decision-list-title">Decisions so far</h2>
-      <Show when={loadError()}>
-        <p class="save-error" role="alert">
-          {loadError()}
-        </p>
-      </Show>
+      <ErrorAlert message={loadError()} />
       <Show when={rows()?.length === 0}>
         <p class="empty">No decision logged yet for this incident.</p>
       </Show>

@@ -1,5 +1,7 @@
 import { createMemo, createSignal, For, Show } from 'solid-js';
 import type { LogEntry } from '../../../domain/log-entry';
+import { ErrorAlert } from '../../app/ErrorAlert';
+import { StatusNote } from '../../app/StatusNote';
 import { useFollowUpReminders } from '../follow-up-reminders';
 import { FollowUpCard } from './FollowUpCard';
 import { ReminderOptIn } from './ReminderOptIn';
@@ -16,14 +18,8 @@ export function FollowUpList() {
   return (
     <section aria-labelledby="follow-ups-title">
       <h2 id="follow-ups-title">Open follow-ups</h2>
-      <p class="note" role="status">
-        {status()}
-      </p>
-      <Show when={reminders.loadError()}>
-        <p class="save-error" role="alert">
-          {reminders.loadError()}
-        </p>
-      </Show>
+      <StatusNote text={status()} />
+      <ErrorAlert message={reminders.loadError()} />
       <Show
         when={reminders.items().length > 0}
         fallback={<p class="empty">No open follow-ups. Log entries with “Follow-up required” or a deadline are listed here until marked done.</p>}

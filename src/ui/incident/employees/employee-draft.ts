@@ -2,7 +2,7 @@ import type { Accessor } from 'solid-js';
 import type { ContactChannel } from '../../../domain/contact-methods';
 import type { Incident } from '../../../domain/incident';
 import { isContactChannel } from '../../../domain/message-recipients';
-import { createStoredDraft, storedObject, stringList, stringOr } from '../leadership/stored-draft';
+import { createStoredDraft, storedObject, stringList, stringOr } from '../shared/stored-draft';
 
 /** The employee instructions being written for one incident (Step 3). */
 export interface EmployeeDraft {

@@ -2,7 +2,7 @@ import { For, Show } from 'solid-js';
 import type { ChannelStates } from '../../../domain/channels';
 import type { Contact } from '../../../domain/contacts';
 import type { EscalationAdvice } from '../../../domain/playbook-triggers';
-import { CategoryContacts } from './CategoryContacts';
+import { CategoryContacts } from '../shared/CategoryContacts';
 
 /** "Escalate now" and whom to call, from the phone's contact list, when any trigger is ticked. */
 export function EscalationAdvicePanel(props: { advice: EscalationAdvice; contacts: readonly Contact[]; channels: ChannelStates }) {

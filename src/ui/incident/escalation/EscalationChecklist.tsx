@@ -1,9 +1,11 @@
-import { createSignal, Show } from 'solid-js';
+import { createSignal } from 'solid-js';
 import type { Incident } from '../../../domain/incident';
 import { ESCALATION_TRIGGERS, escalationAdvice, type PlaybookTrigger } from '../../../domain/playbook-triggers';
+import { ErrorAlert } from '../../app/ErrorAlert';
 import { useIncidentActions } from '../incident-actions';
-import { recordSaveFailure } from './record-save-failure';
-import { TriggerChecklist } from './TriggerChecklist';
+import { recordSaveFailure } from '../shared/record-save-failure';
+import { tickTrigger } from '../shared/tick-trigger';
+import { TriggerChecklist } from '../shared/TriggerChecklist';
 
 /** Step 4's ten reasons to "escalate quickly"; each tick is a logged decision. */
 export function EscalationChecklist(props: { incident: Incident }) {
@@ -15,12 +17,7 @@ export function EscalationChecklist(props: { incident: Incident }) {
     try {
       await actions.update(
         props.incident.id,
-        (incident) => {
-          const current = incident.triggers?.escalation ?? [];
-          if (current.includes(trigger.id) === ticked) return null;
-          const escalation = ticked ? [...current, trigger.id] : current.filter((id) => id !== trigger.id);
-          return { ...incident, triggers: { ...incident.triggers, escalation } };
-        },
+        tickTrigger('escalation', trigger.id, ticked),
         (_before, after) =>
           ticked
             ? {
@@ -48,11 +45,7 @@ export function EscalationChecklist(props: { incident: Incident }) {
         ticked={props.incident.triggers?.escalation ?? []}
         onToggle={toggle}
       />
-      <Show when={error()}>
-        <p class="save-error" role="alert">
-          {error()}
-        </p>
-      </Show>
+      <ErrorAlert message={error()} />
     </>
   );
 }

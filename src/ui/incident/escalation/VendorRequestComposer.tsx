@@ -1,25 +1,27 @@
-import { createEffect, createMemo, createSignal, For, onCleanup, Show } from 'solid-js';
+import { createMemo, createSignal, For, Show } from 'solid-js';
 import { methodUsable } from '../../../domain/channels';
 import { CONTACT_CHANNEL_LABELS, CONTACT_CHANNELS } from '../../../domain/contact-methods';
 import type { Contact } from '../../../domain/contacts';
 import type { Incident } from '../../../domain/incident';
 import { composeVendorRequest, validateVendorRequest } from '../../../domain/vendor-request';
+import { ErrorAlert } from '../../app/ErrorAlert';
 import { describedBy, FormField } from '../../app/FormField';
 import { useMuster } from '../../app/muster-app';
+import { SendActions, type SendVia } from '../../app/SendActions';
+import { StatusNote } from '../../app/StatusNote';
+import { trackUnsavedForm } from '../../app/unsaved-form';
 import { useIncidentActions } from '../incident-actions';
+import { ContactToCall } from '../shared/CategoryContacts';
+import { recordSaveFailure } from '../shared/record-save-failure';
 import { useWorkflowSettings } from '../workflow-settings';
-import { ContactToCall } from './CategoryContacts';
-import { recordSaveFailure } from './record-save-failure';
-import { SendMessageActions, type SentVia } from './SendMessageActions';
 import { initialVendorDraft, vendorRequestInput, vendorRequestSent, type VendorDraft } from './vendor-request-draft';
 import { VendorRequestFields, type ComposerErrors } from './VendorRequestFields';
-
 
 // The validator's fields this form has (the incident ID comes from the incident itself).
 const FORM_FIELDS: ReadonlySet<string> = new Set<keyof VendorDraft>(['vendorName', 'asks', 'systems', 'windowFrom', 'windowTo', 'deadline', 'replyChannel']);
 
 // What the button used says about the way it went out; copy and share could be anything.
-const METHOD_OF: Partial<Record<SentVia, string>> = { sms: 'sms' };
+const METHOD_OF: Partial<Record<SendVia, string>> = { sms: 'sms' };
 
 /**
  * Step 4: "Technical support requests should be precise." Who, what exactly, for which
@@ -33,6 +35,7 @@ export function VendorRequestComposer(props: { incident: Incident; contacts: rea
   const [draft, setDraft] = createSignal(initialVendorDraft(props.incident, app.settings().author_name, new Date()));
   const [errors, setErrors] = createSignal<ComposerErrors>({});
   const [saving, setSaving] = createSignal(false);
+  const [sendStatus, setSendStatus] = createSignal('');
   const set = <K extends keyof VendorDraft>(key: K, value: VendorDraft[K]) => {
     setDraft({ ...draft(), [key]: value });
     // The field's error goes once it is edited; the rest wait for the next "Mark as sent".
@@ -44,8 +47,7 @@ export function VendorRequestComposer(props: { incident: Incident; contacts: rea
   const methodWarning = () => (draft().method === '' ? null : methodUsable(draft().method as (typeof CONTACT_CHANNELS)[number], props.incident.channels ?? {}).warning);
 
   const typed = () => draft().vendorName.trim() !== '' || draft().systems.trim() !== '' || draft().replyChannel.trim() !== '';
-  createEffect(() => app.setUnsaved('vendor-request', typed()));
-  onCleanup(() => app.setUnsaved('vendor-request', false));
+  trackUnsavedForm('vendor-request', typed);
 
   const pick = (contactId: string) => {
     const contact = props.contacts.find((candidate) => candidate.id === contactId);
@@ -105,7 +107,14 @@ export function VendorRequestComposer(props: { incident: Incident; contacts: rea
           </ul>
         )}
       </Show>
-      <SendMessageActions subject={message().subject} text={message().text} onUsed={(via) => METHOD_OF[via] && set('method', METHOD_OF[via])} />
+      <SendActions
+        subject={message().subject}
+        text={message().text}
+        copiedStatus="Copied: paste it into the vendor’s portal, chat or mail."
+        onStatus={setSendStatus}
+        onUsed={(via) => METHOD_OF[via] && set('method', METHOD_OF[via])}
+      />
+      <StatusNote text={sendStatus()} />
 
       <FormField id="vr-method" label="How did it go out?" error={errors().method}>
         <select id="vr-method" value={draft().method} onChange={(event) => set('method', event.currentTarget.value)} {...describedBy('vr-method', errors().method)}>
@@ -114,11 +123,7 @@ export function VendorRequestComposer(props: { incident: Incident; contacts: rea
         </select>
       </FormField>
       <Show when={methodWarning()}>{(warning) => <p class="note warning">{warning()}</p>}</Show>
-      <Show when={errors().save}>
-        <p class="save-error" role="alert">
-          {errors().save}
-        </p>
-      </Show>
+      <ErrorAlert message={errors().save} />
       <Show when={Object.values(errors()).some(Boolean) && !errors().save}>
         <p class="save-error" role="alert">
           Not marked as sent: fix the fields marked above. Nothing you typed is lost.

@@ -1,8 +1,9 @@
-import { For, Show } from 'solid-js';
+import { For } from 'solid-js';
 import { CONTACT_CATEGORY_LABELS, type Contact } from '../../../domain/contacts';
 import { VENDOR_ASK_LABELS, VENDOR_ASKS } from '../../../domain/vendor-request';
+import { FieldError } from '../../app/FieldError';
 import { describedBy, FormField } from '../../app/FormField';
-import { contactsIn } from './CategoryContacts';
+import { contactsIn } from '../shared/CategoryContacts';
 import { PROVIDER_CATEGORIES, type VendorDraft } from './vendor-request-draft';
 
 export type ComposerErrors = Partial<Record<keyof VendorDraft | 'save', string>>;
@@ -53,11 +54,7 @@ export function VendorRequestFields(props: {
             </label>
           )}
         </For>
-        <Show when={errors().asks}>
-          <p class="field-error" id="vr-asks-error" role="alert">
-            {errors().asks}
-          </p>
-        </Show>
+        <FieldError id="vr-asks" error={errors().asks} />
       </fieldset>
       <FormField id="vr-systems" label="Affected systems" hint="One per line or separated by commas, e.g. Microsoft 365, file server" error={errors().systems}>
         <textarea id="vr-systems" rows="2" value={draft().systems} onInput={(event) => set('systems', event.currentTarget.value)} {...describedBy('vr-systems', errors().systems)} />

@@ -2,7 +2,7 @@ import { createSignal, Show } from 'solid-js';
 import type { VendorRequestRecord } from '../../../domain/incident-records';
 import { formatIncidentTime } from '../../../domain/leadership-update';
 import { isVendorAsk, VENDOR_ASK_LABELS, vendorRequestStatus } from '../../../domain/vendor-request';
-import { useCurrentTime } from './use-current-time';
+import { useCurrentTime } from '../shared/use-current-time';
 import { useWorkflowSettings } from '../workflow-settings';
 import { VendorResponseForm } from './VendorResponseForm';
 

@@ -1,7 +1,7 @@
 import { createMemo, For, Show } from 'solid-js';
 import type { VendorRequestRecord } from '../../../domain/incident-records';
 import { vendorRequestStatus } from '../../../domain/vendor-request';
-import { useCurrentTime } from './use-current-time';
+import { useCurrentTime } from '../shared/use-current-time';
 import { VendorRequestItem } from './VendorRequestItem';
 
 const RANK = { overdue: 0, waiting: 1, answered: 2 } as const;

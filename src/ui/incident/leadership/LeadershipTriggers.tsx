@@ -1,9 +1,10 @@
-import { createSignal, For, Show } from 'solid-js';
+import { createSignal } from 'solid-js';
 import type { Incident } from '../../../domain/incident';
-import { LEADERSHIP_TRIGGERS, leadershipVerdict } from '../../../domain/playbook-triggers';
+import { LEADERSHIP_TRIGGERS, leadershipVerdict, type PlaybookTrigger } from '../../../domain/playbook-triggers';
+import { ErrorAlert } from '../../app/ErrorAlert';
 import { failureMessage, useIncidentActions } from '../incident-actions';
-
-type LeadershipTrigger = (typeof LEADERSHIP_TRIGGERS)[number];
+import { tickTrigger } from '../shared/tick-trigger';
+import { TriggerChecklist } from '../shared/TriggerChecklist';
 
 /** Step 2: "Leadership should be notified when an incident may affect ..." Each answer is logged. */
 export function LeadershipTriggers(props: { incident: Incident }) {
@@ -12,29 +13,20 @@ export function LeadershipTriggers(props: { incident: Incident }) {
   const ticked = () => props.incident.triggers?.leadership ?? [];
   const verdict = () => leadershipVerdict(ticked());
 
-  const mark = async (trigger: LeadershipTrigger, box: HTMLInputElement) => {
-    const tick = box.checked;
+  const toggle = async (trigger: PlaybookTrigger, tick: boolean) => {
+    setError('');
     try {
-      setError('');
-      await actions.update(
-        props.incident.id,
-        (incident) => {
-          const current = incident.triggers?.leadership ?? [];
-          if (current.includes(trigger.id) === tick) return null;
-          const leadership = tick ? [...current, trigger.id] : current.filter((id) => id !== trigger.id);
-          return { ...incident, triggers: { ...incident.triggers, leadership } };
-        },
-        {
-          type: 'internal_update',
-          contacted: 'Incident team',
-          method: 'Muster',
-          summary: `Leadership trigger ${tick ? 'ticked' : 'unticked'}: ${trigger.label}`,
-          action: tick ? 'Tell leadership early with a short, factual update (Step 2).' : '',
-        },
-      );
+      await actions.update(props.incident.id, tickTrigger('leadership', trigger.id, tick), {
+        type: 'internal_update',
+        contacted: 'Incident team',
+        method: 'Muster',
+        summary: `Leadership trigger ${tick ? 'ticked' : 'unticked'}: ${trigger.label}`,
+        action: tick ? 'Tell leadership early with a short, factual update (Step 2).' : '',
+      });
+      return true;
     } catch (failure) {
-      box.checked = !tick;
       setError(failureMessage(failure));
+      return false;
     }
   };
 
@@ -44,26 +36,8 @@ export function LeadershipTriggers(props: { incident: Incident }) {
       <p class={verdict().mustNotify ? 'urgent' : 'note'} role="status" data-testid="leadership-verdict">
         {verdict().message}
       </p>
-      <ul class="check-list">
-        <For each={[...LEADERSHIP_TRIGGERS]}>
-          {(trigger) => (
-            <li>
-              <label class="check-row">
-                <input type="checkbox" checked={ticked().includes(trigger.id)} onChange={(event) => void mark(trigger, event.currentTarget)} />
-                <span>
-                  <strong>{trigger.label}</strong>
-                  <span class="trigger-question">{trigger.question}</span>
-                </span>
-              </label>
-            </li>
-          )}
-        </For>
-      </ul>
-      <Show when={error()}>
-        <p class="save-error" role="alert">
-          {error()}
-        </p>
-      </Show>
+      <TriggerChecklist triggers={LEADERSHIP_TRIGGERS} ticked={ticked()} onToggle={toggle} />
+      <ErrorAlert message={error()} />
     </section>
   );
 }

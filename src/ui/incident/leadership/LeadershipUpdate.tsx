@@ -13,18 +13,16 @@ import {
 import { fitLogField } from '../../../domain/log-field-fit';
 import { recipientsLabel } from '../../../domain/message-recipients';
 import { useNow } from '../../app/clock';
+import { LiveSecretWarning } from '../../app/LiveSecretWarning';
 import { useMuster } from '../../app/muster-app';
-import { failureMessage, useIncidentActions } from '../incident-actions';
+import { useIncidentActions } from '../incident-actions';
+import { createGroupMessage } from '../shared/group-message';
+import { MessagePreview } from '../shared/MessagePreview';
+import { SendToGroup } from '../shared/SendToGroup';
+import { usableTimeZone } from '../shared/time-input';
 import { useWorkflowSettings } from '../workflow-settings';
-import { createGroupSending } from './group-sending';
 import { createLeadershipDraft } from './leadership-draft';
 import { LeadershipUpdateForm } from './LeadershipUpdateForm';
-import { MarkAsSent } from './MarkAsSent';
-import { MessagePreview } from './MessagePreview';
-import { RecipientList } from './RecipientList';
-import { secretHold, SecretWarning } from './SecretWarning';
-import { SendButtons, type SendVia } from './SendButtons';
-import { usableTimeZone } from './time-input';
 
 /** Step 2's first (and every later) leadership update: written, checked, sent, logged. */
 export function LeadershipUpdate(props: { incident: Incident }) {
@@ -35,9 +33,6 @@ export function LeadershipUpdate(props: { incident: Incident }) {
   const store = createLeadershipDraft(() => app.settings().workspace_id, () => props.incident);
   const draft = store.draft;
   const [showErrors, setShowErrors] = createSignal(false);
-  const [problem, setProblem] = createSignal('');
-  const [status, setStatus] = createSignal('');
-  const [saving, setSaving] = createSignal(false);
 
   const zone = () => usableTimeZone(workflow().timeZone);
   const phoneZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -48,16 +43,9 @@ export function LeadershipUpdate(props: { incident: Incident }) {
   });
   const message = createMemo(() => renderLeadershipUpdate(values(), { incidentId: props.incident.id, incidentTitle: props.incident.title, timeZone: zone() }));
   const check = createMemo(() => validateLeadershipUpdate(values(), new Date(now())));
+  const sending = createGroupMessage({ id: 'lu', category: 'leadership', incident: () => props.incident, store, text: () => message().text });
 
-  const group = createGroupSending('leadership', () => props.incident, () => draft().excluded);
-  /** Every change to the draft: stored at once; an earlier "not ready" or "logged" no longer applies. */
-  const edit = (patch: Parameters<typeof store.update>[0]) => {
-    store.update(patch);
-    setProblem('');
-    setStatus('');
-  };
-
-  const setValue = (field: keyof LeadershipUpdateValues, value: string) => edit({ values: { ...draft().values, [field]: value } });
+  const setValue = (field: keyof LeadershipUpdateValues, value: string) => sending.edit({ values: { ...draft().values, [field]: value } });
 
   /** Required points and secrets: what must be right before the update leaves the phone. */
   const readyToSend = (): boolean => {
@@ -65,35 +53,19 @@ export function LeadershipUpdate(props: { incident: Incident }) {
     if (!checked.ok) {
       setShowErrors(true);
       const wrong = LEADERSHIP_UPDATE_FIELDS.filter((field) => checked.errors[field.key]);
-      setProblem(`Not ready to send: check ${wrong.map((field) => field.label.toLowerCase()).join('; ')}.`);
+      sending.setProblem(`Not ready to send: check ${wrong.map((field) => field.label.toLowerCase()).join('; ')}.`);
       const first = wrong[0]?.key;
       document.getElementById(first === 'still_active' ? 'lu-still_active-yes' : `lu-${first}`)?.focus();
       return false;
     }
-    const held = secretHold(message().text, draft().secretsAcknowledged);
-    setProblem(held ?? '');
-    if (held) document.getElementById('lu-secret')?.focus();
-    return held === null;
+    return sending.secretsCleared();
   };
 
-  const sent = (via: SendVia) => {
-    const channel = group.channelOf(via);
-    if (channel) store.update({ sentOn: channel });
-  };
-
-  const markSent = async () => {
-    if (!readyToSend()) return;
-    const channel = draft().sentOn;
-    if (channel === '' || !group.offers(channel)) {
-      setProblem('Choose how the update was sent.');
-      document.getElementById('lu-sent-channel')?.focus();
-      return;
-    }
-    const update = values();
-    const text = message().text;
-    const names = group.included().map((member) => member.contact.name);
-    setSaving(true);
-    try {
+  const markSent = () =>
+    sending.markSent(readyToSend, 'Choose how the update was sent.', async (channel) => {
+      const update = values();
+      const text = message().text;
+      const names = sending.group.included().map((member) => member.contact.name);
       const { entry } = await actions.update(props.incident.id, (incident) => ({ ...incident, next_update_due: update.next_update_at }), {
         type: 'leadership_update',
         contacted: recipientsLabel(names.length > 0 ? 'Leadership' : 'Leadership group', names),
@@ -105,16 +77,10 @@ export function LeadershipUpdate(props: { incident: Incident }) {
         deadline: update.next_update_at,
       });
       // The next update starts from this one: only its time goes back to the cadence.
-      store.update({ values: { ...draft().values, next_update_at: '' }, sentOn: '', secretsAcknowledged: '' });
+      store.update({ values: { ...draft().values, next_update_at: '' } });
       setShowErrors(false);
-      setProblem('');
-      setStatus(`Logged as #${entry?.local_seq ?? '?'}. Next update due ${formatIncidentTime(update.next_update_at, zone())}.`);
-    } catch (error) {
-      setProblem(failureMessage(error));
-    } finally {
-      setSaving(false);
-    }
-  };
+      return `Logged as #${entry?.local_seq ?? '?'}. Next update due ${formatIncidentTime(update.next_update_at, zone())}.`;
+    });
 
   return (
     <section aria-labelledby="leadership-update-title">
@@ -138,42 +104,22 @@ export function LeadershipUpdate(props: { incident: Incident }) {
           <p class="note warning">Still empty: {message().missing.join('; ')}.</p>
         </Show>
       </MessagePreview>
-      <SecretWarning id="lu-secret" text={message().text} acknowledgedText={draft().secretsAcknowledged} onAcknowledge={(text) => edit({ secretsAcknowledged: text })} />
+      <LiveSecretWarning text={message().text} acknowledge={{ id: 'lu-secret', acknowledgedText: draft().secretsAcknowledged, onAcknowledge: (text) => sending.edit({ secretsAcknowledged: text }) }} />
       <h3>Send to leadership</h3>
-      <RecipientList
-        members={group.members()}
-        excluded={draft().excluded}
-        onInclude={(id, include) => edit({ excluded: include ? draft().excluded.filter((known) => known !== id) : [...draft().excluded, id] })}
+      <SendToGroup
+        message={sending}
+        draft={draft()}
+        subject={message().subject}
+        text={message().text}
+        noun={['person', 'people']}
         empty={
           <p class="empty">
             No leadership contacts yet: <a href="#contacts">add them in Contacts</a> (category Leadership). You can still copy the update.
           </p>
         }
-      />
-      <SendButtons
-        subject={message().subject}
-        text={message().text}
-        emails={group.addresses().emails.map((email) => email.address)}
-        smsNumbers={group.addresses().smsNumbers}
-        noun={['person', 'people']}
-        emailAllowed={group.email().allowed}
-        emailWarning={group.email().warning}
-        smsAllowed={group.offers('sms')}
         beforeSend={readyToSend}
-        onSent={sent}
-      />
-      <MarkAsSent
-        id="lu-sent"
-        offered={group.channels().offered}
-        hidden={group.channels().hidden}
-        sentOn={draft().sentOn}
-        onChoose={(channel) => edit({ sentOn: channel })}
         consequence={<>Logs the update as a leadership update and starts the countdown to the next one ({formatIncidentTime(values().next_update_at, zone())}).</>}
-        buttonLabel="Mark as sent"
-        saving={saving()}
         onMark={() => void markSent()}
-        problem={problem()}
-        status={status()}
       />
     </section>
   );

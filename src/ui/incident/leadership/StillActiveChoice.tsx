@@ -1,5 +1,6 @@
-import { For, Show } from 'solid-js';
+import { For } from 'solid-js';
 import { STILL_ACTIVE_ANSWERS, STILL_ACTIVE_LABELS } from '../../../domain/leadership-update';
+import { FieldError } from '../../app/FieldError';
 
 /** "Whether the incident appears active": yes, no or not yet known, as three big buttons. */
 export function StillActiveChoice(props: { id: string; label: string; value: string; error?: string | undefined; onChange: (value: string) => void }) {
@@ -16,11 +17,7 @@ export function StillActiveChoice(props: { id: string; label: string; value: str
           )}
         </For>
       </fieldset>
-      <Show when={props.error}>
-        <p class="field-error" id={`${props.id}-error`} role="alert">
-          {props.error}
-        </p>
-      </Show>
+      <FieldError id={props.id} error={props.error} />
     </div>
   );
 }

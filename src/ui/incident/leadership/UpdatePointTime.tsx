@@ -1,7 +1,7 @@
 import { For, Show } from 'solid-js';
 import { defaultNextUpdate, formatMinutes } from '../../../domain/leadership-update';
 import { describedBy, FormField } from '../../app/FormField';
-import { fromTimeInput, toTimeInput } from './time-input';
+import { fromTimeInput, toTimeInput } from '../shared/time-input';
 
 /**
  * A date and time in the phone's local time. With `quickMinutes`, buttons set it to now

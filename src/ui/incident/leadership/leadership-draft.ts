@@ -3,7 +3,7 @@ import type { Incident } from '../../../domain/incident';
 import { LEADERSHIP_UPDATE_FIELDS, type LeadershipUpdateValues } from '../../../domain/leadership-update';
 import { isContactChannel } from '../../../domain/message-recipients';
 import type { ContactChannel } from '../../../domain/contact-methods';
-import { createStoredDraft, storedObject, stringList, stringOr } from './stored-draft';
+import { createStoredDraft, storedObject, stringList, stringOr } from '../shared/stored-draft';
 
 /** The leadership update being written for one incident (Step 2). */
 export interface LeadershipDraft {

@@ -1,9 +1,12 @@
-import { createSignal, Show } from 'solid-js';
+import { createSignal } from 'solid-js';
 import type { Incident } from '../../../domain/incident';
 import { LEGAL_TRIGGERS, NOTIFY_PARTY_LABELS, partiesToNotify, type PlaybookTrigger } from '../../../domain/playbook-triggers';
+import { ErrorAlert } from '../../app/ErrorAlert';
+import { StatusNote } from '../../app/StatusNote';
 import { useIncidentActions } from '../incident-actions';
-import { recordSaveFailure } from '../escalation/record-save-failure';
-import { TriggerChecklist } from '../escalation/TriggerChecklist';
+import { recordSaveFailure } from '../shared/record-save-failure';
+import { tickTrigger } from '../shared/tick-trigger';
+import { TriggerChecklist } from '../shared/TriggerChecklist';
 import { recordedStatus, useObligationActions } from './use-obligation-actions';
 
 /**
@@ -20,12 +23,7 @@ export function LegalChecklist(props: { incident: Incident; onRecording: (record
   const saveTick = (trigger: PlaybookTrigger, ticked: boolean) =>
     actions.update(
       props.incident.id,
-      (incident) => {
-        const current = incident.triggers?.legal ?? [];
-        if (current.includes(trigger.id) === ticked) return null;
-        const legal = ticked ? [...current, trigger.id] : current.filter((id) => id !== trigger.id);
-        return { ...incident, triggers: { ...incident.triggers, legal } };
-      },
+      tickTrigger('legal', trigger.id, ticked),
       () => {
         if (!ticked)
           return {
@@ -70,14 +68,8 @@ export function LegalChecklist(props: { incident: Incident; onRecording: (record
   return (
     <>
       <TriggerChecklist id="legal" legend="Could the incident involve…" triggers={LEGAL_TRIGGERS} ticked={props.incident.triggers?.legal ?? []} onToggle={toggle} />
-      <p class="note" role="status">
-        {status()}
-      </p>
-      <Show when={error()}>
-        <p class="save-error" role="alert">
-          {error()}
-        </p>
-      </Show>
+      <StatusNote text={status()} />
+      <ErrorAlert message={error()} />
     </>
   );
 }

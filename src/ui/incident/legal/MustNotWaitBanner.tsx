@@ -1,6 +1,6 @@
 import { createMemo, Show } from 'solid-js';
 import { countdown, mustNotWaitBanner, type Obligation } from '../../../domain/obligations';
-import { useCurrentTime } from '../escalation/use-current-time';
+import { useCurrentTime } from '../shared/use-current-time';
 
 /**
  * Step 5: "Do not delay required notifications because the technical investigation is still

@@ -2,10 +2,12 @@ import { createEffect, createSignal, For, on, Show } from 'solid-js';
 import type { Incident } from '../../../domain/incident';
 import { confirmExample, draftFromPeriod, emptyNoticePeriodDraft, periodAppliesTo, periodNote, periodSpan, type NoticePeriodDraft } from '../../../domain/notice-period-form';
 import type { NoticePeriod } from '../../../domain/obligations';
+import { ErrorAlert } from '../../app/ErrorAlert';
 import { useMuster } from '../../app/muster-app';
+import { StatusNote } from '../../app/StatusNote';
 import { useIncidentActions } from '../incident-actions';
 import { useWorkflowSettings } from '../workflow-settings';
-import { recordSaveFailure } from '../escalation/record-save-failure';
+import { recordSaveFailure } from '../shared/record-save-failure';
 import { NoticePeriodForm } from './NoticePeriodForm';
 import { obligationCount, useObligationActions } from './use-obligation-actions';
 
@@ -143,14 +145,8 @@ export function NoticePeriodEditor(props: { incident: Incident; addFor: { party:
           {(key) => <NoticePeriodForm id={`period-new-${key}`} initial={(editing() as Editing).draft} onSave={saveForm} onCancel={() => setEditing(null)} />}
         </Show>
       </Show>
-      <p class="note" role="status">
-        {status()}
-      </p>
-      <Show when={error()}>
-        <p class="save-error" role="alert">
-          {error()}
-        </p>
-      </Show>
+      <StatusNote text={status()} />
+      <ErrorAlert message={error()} />
     </section>
   );
 }

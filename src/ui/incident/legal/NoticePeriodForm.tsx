@@ -2,6 +2,7 @@ import { createSignal, For, onMount } from 'solid-js';
 import { validateNoticePeriod, type NoticePeriodDraft, type NoticePeriodErrors } from '../../../domain/notice-period-form';
 import type { NoticePeriod } from '../../../domain/obligations';
 import { LEGAL_TRIGGERS, NOTIFY_PARTIES, NOTIFY_PARTY_LABELS } from '../../../domain/playbook-triggers';
+import { CancelAndSubmit } from '../../app/CancelAndSubmit';
 import { describedBy, FormField } from '../../app/FormField';
 
 /** One notice period as the company's own: whom, for which trigger, how long, in hours or business days. */
@@ -73,14 +74,7 @@ export function NoticePeriodForm(props: { id: string; initial: NoticePeriodDraft
       <FormField id={field('note')} label="Where it comes from (optional)" hint="Policy, contract or regulation, and what the notice must contain" error={errors().note}>
         <textarea id={field('note')} rows="2" value={draft().note} onInput={(event) => set('note', event.currentTarget.value)} {...describedBy(field('note'), errors().note)} />
       </FormField>
-      <div class="form-actions">
-        <button type="button" class="secondary" onClick={() => props.onCancel()}>
-          Cancel
-        </button>
-        <button type="submit" class="primary">
-          Save period
-        </button>
-      </div>
+      <CancelAndSubmit submitLabel="Save period" onCancel={() => props.onCancel()} />
     </form>
   );
 }

@@ -3,9 +3,10 @@ import type { Incident } from '../../../domain/incident';
 import type { ObligationRecord } from '../../../domain/incident-records';
 import { NOTIFY_PARTY_LABELS, type NotifyParty } from '../../../domain/playbook-triggers';
 import { planObligations } from '../../../store/obligation-records';
+import { ErrorAlert } from '../../app/ErrorAlert';
 import { useMuster } from '../../app/muster-app';
 import { useWorkflowSettings } from '../workflow-settings';
-import { recordSaveFailure } from '../escalation/record-save-failure';
+import { recordSaveFailure } from '../shared/record-save-failure';
 import { obligationCount, useObligationActions } from './use-obligation-actions';
 
 /**
@@ -63,11 +64,7 @@ export function ObligationGaps(props: { incident: Incident; records: readonly Ob
           </button>
         </div>
       </Show>
-      <Show when={error()}>
-        <p class="save-error" role="alert">
-          {error()}
-        </p>
-      </Show>
+      <ErrorAlert message={error()} />
     </>
   );
 }

@@ -6,9 +6,9 @@ import { formatIncidentTime } from '../../../domain/leadership-update';
 import { countdown } from '../../../domain/obligations';
 import { NOTIFY_PARTY_CATEGORIES, type NotifyParty } from '../../../domain/playbook-triggers';
 import { asObligation, legalTriggerLabels, partyLabel } from '../../../store/obligation-records';
-import { useCurrentTime } from '../escalation/use-current-time';
+import { useCurrentTime } from '../shared/use-current-time';
 import { useWorkflowSettings } from '../workflow-settings';
-import { CategoryContacts } from '../escalation/CategoryContacts';
+import { CategoryContacts } from '../shared/CategoryContacts';
 import { NoticeSentForm } from './NoticeSentForm';
 import { NotRequiredForm } from './NotRequiredForm';
 

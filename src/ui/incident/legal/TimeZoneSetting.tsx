@@ -3,9 +3,10 @@ import type { Incident } from '../../../domain/incident';
 import { checkTimeZone } from '../../../domain/notice-period-form';
 import { describedBy, FormField } from '../../app/FormField';
 import { useMuster } from '../../app/muster-app';
+import { StatusNote } from '../../app/StatusNote';
 import { useIncidentActions } from '../incident-actions';
 import { useWorkflowSettings } from '../workflow-settings';
-import { recordSaveFailure } from '../escalation/record-save-failure';
+import { recordSaveFailure } from '../shared/record-save-failure';
 import { obligationCount, useObligationActions } from './use-obligation-actions';
 
 const PHONE_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -61,9 +62,7 @@ export function TimeZoneSetting(props: { incident: Incident }) {
         Save time zone
       </button>
       <Show when={status()}>
-        <p class="note" role="status">
-          {status()}
-        </p>
+        <StatusNote text={status()} />
       </Show>
     </form>
   );

@@ -2,7 +2,7 @@ import { For } from 'solid-js';
 import { EMPLOYEE_MESSAGE_GUIDANCE } from '../../../domain/employee-instructions';
 import type { Incident } from '../../../domain/incident';
 import { EmployeeInstructions } from '../employees/EmployeeInstructions';
-import { SentMessages } from '../leadership/SentMessages';
+import { SentMessages } from '../shared/SentMessages';
 
 /** Step 3: if employees need to change behaviour, tell them clearly. */
 export function EmployeesSection(props: { incident: Incident }) {

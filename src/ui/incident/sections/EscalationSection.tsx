@@ -3,11 +3,12 @@ import type { Incident } from '../../../domain/incident';
 import { escalationAdvice } from '../../../domain/playbook-triggers';
 import { listContacts } from '../../../store/workspace-repository';
 import { useMuster } from '../../app/muster-app';
+import { StatusNote } from '../../app/StatusNote';
 import { EscalationAdvicePanel } from '../escalation/EscalationAdvicePanel';
 import { EscalationChecklist } from '../escalation/EscalationChecklist';
-import { createIncidentRecordList } from '../escalation/incident-record-list';
 import { VendorRequestComposer } from '../escalation/VendorRequestComposer';
 import { VendorRequestList } from '../escalation/VendorRequestList';
+import { createIncidentRecordList } from '../shared/incident-record-list';
 
 /** Step 4: when to bring in the MSP, vendors or an incident response firm, and precise requests to them. */
 export function EscalationSection(props: { incident: Incident }) {
@@ -32,9 +33,7 @@ export function EscalationSection(props: { incident: Incident }) {
       <EscalationAdvicePanel advice={advice()} contacts={contacts() ?? []} channels={props.incident.channels ?? {}} />
 
       <h2>Vendor requests</h2>
-      <p class="note" role="status">
-        {status()}
-      </p>
+      <StatusNote text={status()} />
       <VendorRequestList requests={requests()} />
       <Show when={!composing()}>
         <button type="button" class="primary wide" onClick={() => { setStatus(''); setComposing(true); }}>

@@ -1,7 +1,7 @@
 import type { Incident } from '../../../domain/incident';
 import { LeadershipTriggers } from '../leadership/LeadershipTriggers';
 import { LeadershipUpdate } from '../leadership/LeadershipUpdate';
-import { SentMessages } from '../leadership/SentMessages';
+import { SentMessages } from '../shared/SentMessages';
 
 /** Step 2: notify leadership early. When they must be told, the update itself, and the updates sent. */
 export function LeadershipSection(props: { incident: Incident }) {

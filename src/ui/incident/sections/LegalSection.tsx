@@ -4,13 +4,13 @@ import type { NotifyParty } from '../../../domain/playbook-triggers';
 import { asObligation } from '../../../store/obligation-records';
 import { listContacts } from '../../../store/workspace-repository';
 import { useMuster } from '../../app/muster-app';
-import { createIncidentRecordList } from '../escalation/incident-record-list';
 import { LegalChecklist } from '../legal/LegalChecklist';
 import { MustNotWaitBanner } from '../legal/MustNotWaitBanner';
 import { NoticePeriodEditor } from '../legal/NoticePeriodEditor';
 import { ObligationGaps } from '../legal/ObligationGaps';
 import { ObligationList } from '../legal/ObligationList';
 import { TimeZoneSetting } from '../legal/TimeZoneSetting';
+import { createIncidentRecordList } from '../shared/incident-record-list';
 
 /** Step 5: what may oblige the company to tell its insurer, counsel, compliance, a regulator or customers, and by when. */
 export function LegalSection(props: { incident: Incident }) {

@@ -1,4 +1,4 @@
-import { createSignal, For, Show } from 'solid-js';
+import { createSignal, For } from 'solid-js';
 import {
   COORDINATION_AREA_LABELS,
   COORDINATION_AREAS,
@@ -11,7 +11,9 @@ import {
   type CoordinationStates,
 } from '../../../domain/coordination';
 import type { Incident } from '../../../domain/incident';
+import { ErrorAlert } from '../../app/ErrorAlert';
 import { describedBy, FormField } from '../../app/FormField';
+import { StatusNote } from '../../app/StatusNote';
 import { failureMessage, useIncidentActions } from '../incident-actions';
 
 /** Step 1: who coordinates communication, and whom they coordinate. */
@@ -75,15 +77,9 @@ export function OwnerSection(props: { incident: Incident }) {
         <button type="submit" class="secondary wide">
           Save owner (logged as a decision)
         </button>
-        <p class="note" role="status">
-          {status()}
-        </p>
+        <StatusNote text={status()} />
       </form>
-      <Show when={errors().save}>
-        <p class="save-error" role="alert">
-          {errors().save}
-        </p>
-      </Show>
+      <ErrorAlert message={errors().save} />
       <h2>Whom to coordinate</h2>
       <p data-testid="coordination-summary">
         {summary().counts.done} done, {summary().counts.pending} pending, {summary().counts.not_needed} not needed

@@ -2,6 +2,7 @@ import { createEffect, createSignal, For, on, Show } from 'solid-js';
 import type { Incident } from '../../../domain/incident';
 import { assessReadiness, type ReadinessAssessment } from '../../../domain/readiness';
 import { gatherReadinessInput } from '../../../store/incident-overview';
+import { ErrorAlert } from '../../app/ErrorAlert';
 import { useMuster } from '../../app/muster-app';
 import { readinessFixes } from '../readiness-fixes';
 
@@ -35,11 +36,7 @@ export function ReadinessSection(props: { incident?: Incident }) {
       <Show when={!props.incident}>
         <h2>Is the company ready?</h2>
       </Show>
-      <Show when={loadError()}>
-        <p class="save-error" role="alert">
-          {loadError()}
-        </p>
-      </Show>
+      <ErrorAlert message={loadError()} />
       <Show when={assessment()} fallback={<p>Checking…</p>}>
         {(result) => (
           <>

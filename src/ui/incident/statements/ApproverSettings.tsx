@@ -1,7 +1,8 @@
-import { createSignal, For, Show } from 'solid-js';
+import { createSignal, For } from 'solid-js';
 import { STATEMENT_AUDIENCES } from '../../../domain/statement-lint';
 import { setApprovers } from '../../../domain/statement-workflow';
 import { APPROVER_ROLE_LABELS, APPROVER_ROLES, type ApproverRole } from '../../../domain/workspace';
+import { ErrorAlert } from '../../app/ErrorAlert';
 import { useMuster } from '../../app/muster-app';
 import { failureMessage, useIncidentActions } from '../incident-actions';
 import { useWorkflowSettings } from '../workflow-settings';
@@ -55,11 +56,7 @@ export function ApproverSettings(props: { incidentId: string }) {
                 </label>
               )}
             </For>
-            <Show when={error()?.audience === audience.id}>
-              <p class="save-error" role="alert">
-                {error()?.message}
-              </p>
-            </Show>
+            <ErrorAlert message={error()?.audience === audience.id ? error()?.message : null} />
           </fieldset>
         )}
       </For>

@@ -3,10 +3,11 @@ import { methodUsable, type ChannelStates } from '../../../domain/channels';
 import type { StatementRecord } from '../../../domain/incident-records';
 import { audienceLabel, canMarkSent, markSent, SENT_VIA_MAX } from '../../../domain/statement-workflow';
 import { revise } from '../../../store/incident-actions';
+import { ErrorAlert } from '../../app/ErrorAlert';
 import { FormField } from '../../app/FormField';
-import { canShare, copyText, mailHref, shareText, smsHref } from '../../templates/share-message';
-import { useIncidentActions } from '../incident-actions';
-import { recordFailureMessage } from './record-failure';
+import { SendActions } from '../../app/SendActions';
+import { StatusNote } from '../../app/StatusNote';
+import { createStatementChange } from './statement-change';
 import { statementSentNote } from './statement-notes';
 
 const SENT_VIA_SUGGESTIONS = ['Email', 'Website', 'Status page', 'Letter', 'Phone call', 'Press release', 'Regulator portal', 'Social media'];
@@ -20,35 +21,21 @@ export function SendStatement(props: {
   channels: Record<string, string>;
   onChanged: (record: StatementRecord) => void;
 }) {
-  const actions = useIncidentActions();
+  const change = createStatementChange((record) => props.onChanged(record));
   const [recipients, setRecipients] = createSignal(audienceLabel(props.record.audience));
   const [via, setVia] = createSignal('');
-  const [error, setError] = createSignal('');
   const [status, setStatus] = createSignal('');
-  const [busy, setBusy] = createSignal(false);
   const verdict = () => canMarkSent(props.record, props.blocking);
-
-  const copy = async () => setStatus((await copyText(props.record.text)) ? 'Copied.' : 'Could not copy: select the text and copy it by hand.');
-  // The title is Muster's label, not part of the statement: the share sheet gets the text only.
-  const share = async () => setStatus((await shareText('', props.record.text)) ? 'Shared.' : '');
 
   const send = async (event: SubmitEvent) => {
     event.preventDefault();
-    setError('');
+    change.setError('');
     const who = recipients().trim();
-    if (who === '' || who.length > 200) return setError('Say who received it (at most 200 characters), e.g. "All customers".');
-    const change = markSent(props.record, { blocking: props.blocking, via: via(), at: new Date().toISOString() });
-    if (!change.ok) return setError(change.reason);
-    const record = revise(props.record, change.patch);
-    setBusy(true);
-    try {
-      await actions.save(record, statementSentNote(record, who));
-      props.onChanged(record);
-    } catch (failure) {
-      setError(recordFailureMessage(failure));
-    } finally {
-      setBusy(false);
-    }
+    if (who === '' || who.length > 200) return change.setError('Say who received it (at most 200 characters), e.g. "All customers".');
+    const sent = markSent(props.record, { blocking: props.blocking, via: via(), at: new Date().toISOString() });
+    if (!sent.ok) return change.setError(sent.reason);
+    const record = revise(props.record, sent.patch);
+    await change.save(record, statementSentNote(record, who));
   };
 
   return (
@@ -56,25 +43,9 @@ export function SendStatement(props: {
       <h3 id="send-title">Send</h3>
       <Show when={!props.dirty && verdict().ok} fallback={<p class="note">{props.dirty ? 'Save your changes, then get them approved.' : (verdict() as { reason: string }).reason}</p>}>
         <p class="note">Approved. Send exactly this text, then mark it sent.</p>
-        <p role="status" class="note" aria-live="polite">
-          {status()}
-        </p>
-        <div class="form-actions">
-          <button type="button" class="secondary" onClick={copy}>
-            Copy text
-          </button>
-          <Show when={canShare()}>
-            <button type="button" class="secondary" onClick={share}>
-              Share
-            </button>
-          </Show>
-          <a class="button secondary" href={smsHref(props.record.text)}>
-            Text (SMS)
-          </a>
-          <a class="button secondary" href={mailHref('', props.record.text)}>
-            Email
-          </a>
-        </div>
+        <StatusNote text={status()} />
+        {/* The title is Muster's label, not part of the statement: no subject, the text goes alone. */}
+        <SendActions subject="" text={props.record.text} copyLabel="Copy text" onStatus={setStatus} />
         <Show when={methodUsable('corporate_email', props.channels as ChannelStates).warning}>
           {(warning) => <p class="note warning">{warning()}</p>}
         </Show>
@@ -88,16 +59,12 @@ export function SendStatement(props: {
           <datalist id="sent-via-options">
             <For each={SENT_VIA_SUGGESTIONS}>{(option) => <option value={option} />}</For>
           </datalist>
-          <button type="submit" class="primary wide" disabled={busy()}>
+          <button type="submit" class="primary wide" disabled={change.busy()}>
             Mark as sent (logged with the text)
           </button>
         </form>
       </Show>
-      <Show when={error()}>
-        <p class="save-error" role="alert">
-          {error()}
-        </p>
-      </Show>
+      <ErrorAlert message={change.error()} />
     </section>
   );
 }

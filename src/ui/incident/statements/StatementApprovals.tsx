@@ -1,37 +1,27 @@
-import { createSignal, For, Show } from 'solid-js';
+import { For, Show } from 'solid-js';
 import type { StatementRecord } from '../../../domain/incident-records';
 import { approve, currentApprovals, requiredRoles, roleLabel, statementVersion } from '../../../domain/statement-workflow';
 import { revise } from '../../../store/incident-actions';
+import { ErrorAlert } from '../../app/ErrorAlert';
 import { useMuster } from '../../app/muster-app';
 import { formatTime } from '../../app/relative-time';
-import { useIncidentActions } from '../incident-actions';
 import { AuthorNamePrompt } from './AuthorNamePrompt';
-import { recordFailureMessage } from './record-failure';
+import { createStatementChange } from './statement-change';
 import { statementApprovedNote } from './statement-notes';
 
 /** Step 6: "reviewed by the appropriate business, legal, and leadership contacts", one button per required role. */
 export function StatementApprovals(props: { record: StatementRecord; blocking: number; dirty: boolean; onChanged: (record: StatementRecord) => void }) {
   const app = useMuster();
-  const actions = useIncidentActions();
-  const [error, setError] = createSignal('');
-  const [busy, setBusy] = createSignal(false);
+  const change = createStatementChange((record) => props.onChanged(record));
   const approvalOf = (role: string) => currentApprovals(props.record).find((approval) => approval.role === role);
   const me = () => app.settings().author_name.trim();
 
   const approveAs = async (role: string) => {
-    setError('');
-    const change = approve(props.record, role, { blocking: props.blocking, by: me(), at: new Date().toISOString() });
-    if (!change.ok) return setError(change.reason);
-    const record = revise(props.record, change.patch);
-    setBusy(true);
-    try {
-      await actions.save(record, statementApprovedNote(record, change.patch.approvals.at(-1) as (typeof record.approvals)[number]));
-      props.onChanged(record);
-    } catch (failure) {
-      setError(recordFailureMessage(failure));
-    } finally {
-      setBusy(false);
-    }
+    change.setError('');
+    const approved = approve(props.record, role, { blocking: props.blocking, by: me(), at: new Date().toISOString() });
+    if (!approved.ok) return change.setError(approved.reason);
+    const record = revise(props.record, approved.patch);
+    await change.save(record, statementApprovedNote(record, approved.patch.approvals.at(-1) as (typeof record.approvals)[number]));
   };
 
   return (
@@ -51,7 +41,7 @@ export function StatementApprovals(props: { record: StatementRecord; blocking: n
                 <Show
                   when={approvalOf(role)}
                   fallback={
-                    <button type="button" class="secondary wide" disabled={busy() || props.dirty || props.blocking > 0} onClick={() => void approveAs(role)}>
+                    <button type="button" class="secondary wide" disabled={change.busy() || props.dirty || props.blocking > 0} onClick={() => void approveAs(role)}>
                       Approve as {roleLabel(role)}
                     </button>
                   }
@@ -71,11 +61,7 @@ export function StatementApprovals(props: { record: StatementRecord; blocking: n
         </ul>
         <p class="note">You approve as {me()}; the log records your name and role.</p>
       </Show>
-      <Show when={error()}>
-        <p class="save-error" role="alert">
-          {error()}
-        </p>
-      </Show>
+      <ErrorAlert message={change.error()} />
     </section>
   );
 }

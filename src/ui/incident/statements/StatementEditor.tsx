@@ -15,13 +15,16 @@ import {
   type StatementDraftErrors,
 } from '../../../domain/statement-workflow';
 import { revise } from '../../../store/incident-actions';
+import { ErrorAlert } from '../../app/ErrorAlert';
 import { describedBy, FormField } from '../../app/FormField';
 import { SecretWarning } from '../../app/SecretWarning';
 import { useMuster } from '../../app/muster-app';
+import { StatusNote } from '../../app/StatusNote';
 import { useIncidentActions } from '../incident-actions';
+import { recordSaveFailure } from '../shared/record-save-failure';
 import { useWorkflowSettings } from '../workflow-settings';
 import { LintFindings } from './LintFindings';
-import { recordFailureMessage } from './record-failure';
+import { STATEMENT_TEXT_KEPT } from './statement-change';
 import { statementSavedNote } from './statement-notes';
 
 export interface StatementForm extends StatementDraft {
@@ -92,7 +95,7 @@ export function StatementEditor(props: {
       setStatus(`Saved v${statementVersion(record)}, logged as #${entry?.local_seq ?? '?'}.${voided}`);
       props.onSaved(record);
     } catch (error) {
-      setErrors({ save: recordFailureMessage(error) });
+      setErrors({ save: recordSaveFailure(error, STATEMENT_TEXT_KEPT) });
     } finally {
       setBusy(false);
     }
@@ -131,14 +134,8 @@ export function StatementEditor(props: {
           onSaveAnyway={() => void store()}
         />
       </Show>
-      <p class="note" role="status">
-        {status()}
-      </p>
-      <Show when={errors().save}>
-        <p class="save-error" role="alert">
-          {errors().save}
-        </p>
-      </Show>
+      <StatusNote text={status()} />
+      <ErrorAlert message={errors().save} />
     </form>
   );
 }

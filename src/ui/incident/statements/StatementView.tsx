@@ -1,9 +1,9 @@
-import { createEffect, createMemo, createSignal, onCleanup, Show } from 'solid-js';
+import { createEffect, createMemo, createSignal, Show } from 'solid-js';
 import type { Incident } from '../../../domain/incident';
 import type { StatementRecord } from '../../../domain/incident-records';
 import { lintStatement } from '../../../domain/statement-lint';
 import { audienceLabel, canEdit, statementStatus, statementVersion } from '../../../domain/statement-workflow';
-import { useMuster } from '../../app/muster-app';
+import { trackUnsavedForm } from '../../app/unsaved-form';
 import { SendStatement } from './SendStatement';
 import { StatementApprovals } from './StatementApprovals';
 import { StatementEditor, type StatementForm } from './StatementEditor';
@@ -24,7 +24,6 @@ export function StatementView(props: {
   onClose: () => void;
   onUpdate: (seed: StatementForm) => void;
 }) {
-  const app = useMuster();
   const [record, setRecord] = createSignal(props.opened);
   const [form, setForm] = createSignal<StatementForm>(props.seed);
   const context = () => ({ verifiedNoDataFinding: Boolean(props.incident.verified_no_data) });
@@ -63,8 +62,7 @@ export function StatementView(props: {
   });
 
   const formId = `statement-${props.opened?.id ?? 'new'}`;
-  createEffect(() => app.setUnsaved(formId, unsaved()));
-  onCleanup(() => app.setUnsaved(formId, false));
+  trackUnsavedForm(formId, unsaved);
 
   return (
     <section class="statement-view" aria-labelledby="statement-view-title">

@@ -1,10 +1,11 @@
 import { createSignal, Show } from 'solid-js';
 import type { Incident, VerifiedFinding } from '../../../domain/incident';
 import { validateVerifiedFinding } from '../../../domain/statement-workflow';
+import { ErrorAlert } from '../../app/ErrorAlert';
 import { describedBy, FormField } from '../../app/FormField';
+import { LiveSecretWarning } from '../../app/LiveSecretWarning';
 import { useMuster } from '../../app/muster-app';
 import { formatTime } from '../../app/relative-time';
-import { LiveSecretWarning } from '../channels/LiveSecretWarning';
 import { failureMessage, useIncidentActions } from '../incident-actions';
 import { findingWithdrawnNote, verifiedFindingNote } from './statement-notes';
 
@@ -76,11 +77,7 @@ export function VerifiedFindingForm(props: { incident: Incident }) {
           </div>
         )}
       </Show>
-      <Show when={errors().save}>
-        <p class="save-error" role="alert">
-          {errors().save}
-        </p>
-      </Show>
+      <ErrorAlert message={errors().save} />
     </section>
   );
 }

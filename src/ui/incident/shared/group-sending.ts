@@ -6,7 +6,7 @@ import type { Incident } from '../../../domain/incident';
 import { emailOffer, groupAddresses, groupMembers, sendingChannels } from '../../../domain/message-recipients';
 import { listContacts } from '../../../store/workspace-repository';
 import { useMuster } from '../../app/muster-app';
-import type { SendVia } from './SendButtons';
+import type { SendVia } from '../../app/SendActions';
 
 /**
  * A group message's recipients and channels for this incident: the contacts of `category`

@@ -1,9 +1,8 @@
 import { createSignal, Show } from 'solid-js';
 import { groupMailHref, groupSmsHref } from '../../../domain/message-recipients';
+import type { SendVia } from '../../app/SendActions';
+import { StatusNote } from '../../app/StatusNote';
 import { canShare, copyText, mailHref, shareText, smsHref } from '../../templates/share-message';
-
-export type SendVia = 'email' | 'sms' | 'copy' | 'share';
-
 
 /**
  * Hands the message to the phone: mail or SMS to the ticked recipients, copy, or the share
@@ -73,9 +72,7 @@ export function SendButtons(props: {
       <Show when={props.emailAllowed && props.emailWarning}>
         <p class="finding">{props.emailWarning}</p>
       </Show>
-      <p class="note" role="status" aria-live="polite">
-        {status()}
-      </p>
+      <StatusNote text={status()} />
     </>
   );
 }

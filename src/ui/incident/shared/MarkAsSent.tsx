@@ -1,7 +1,9 @@
 import { For, Show, type JSX } from 'solid-js';
 import type { ContactChannel } from '../../../domain/contact-methods';
 import type { SendingChannel } from '../../../domain/message-recipients';
+import { ErrorAlert } from '../../app/ErrorAlert';
 import { FormField } from '../../app/FormField';
+import { StatusNote } from '../../app/StatusNote';
 
 /**
  * The step that writes the log: the user says how the message went out (only channels not
@@ -39,17 +41,11 @@ export function MarkAsSent(props: {
         </p>
       </Show>
       <p class="note">{props.consequence}</p>
-      <Show when={props.problem}>
-        <p class="save-error" role="alert">
-          {props.problem}
-        </p>
-      </Show>
+      <ErrorAlert message={props.problem} />
       <button type="button" class="primary wide" disabled={props.saving} onClick={() => props.onMark()}>
         {props.saving ? 'Logging…' : props.buttonLabel}
       </button>
-      <p class="note" role="status" aria-live="polite">
-        {props.status}
-      </p>
+      <StatusNote text={props.status} />
     </div>
   );
 }
