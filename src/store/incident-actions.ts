@@ -132,3 +132,23 @@ export async function saveRecord<R extends IncidentRecord>(db: MusterDatabase, s
 export function revise<R extends IncidentRecord>(record: R, patch: Partial<R>, now = new Date()): R {
   return { ...record, ...patch, version: record.version + 1, updated_at: now.toISOString() };
 }
+
+/**
+ * Marks the "Muster backend" channel compromised (or safe again) for an incident, and logs
+ * it as a decision. While it is compromised for any open incident the phone does not sync
+ * (DESIGN "Safe-channel gate"). Rejects with a StoreError.
+ */
+export async function markBackendChannel(db: MusterDatabase, settings: WorkspaceSettings, incidentId: string, compromised: boolean, now = new Date()): Promise<Incident> {
+  const summary = compromised
+    ? 'Muster backend channel marked compromised: this phone stops syncing; entries stay on the phone.'
+    : 'Muster backend channel marked safe again: syncing resumes.';
+  const { incident } = await updateIncident(
+    db,
+    settings,
+    incidentId,
+    (stored) => ({ ...stored, backend_compromised: compromised, channels: { ...stored.channels, muster_backend: compromised ? 'compromised' : 'safe' } }),
+    { type: 'decision', contacted: 'Incident team', method: 'Muster', summary, decision: summary },
+    now,
+  );
+  return incident;
+}

@@ -2,7 +2,6 @@ import type { Contact } from '../domain/contacts';
 import { nextIncidentId, type Incident } from '../domain/incident';
 import { TEMPLATE_KINDS, type MessageTemplate } from '../domain/templates';
 import type { WorkspaceSettings } from '../domain/workspace';
-import { updateIncident } from './incident-actions';
 import type { MusterDatabase } from './open-database';
 import { storeError } from './store-error';
 import { commitStrict } from './strict-transaction';
@@ -76,24 +75,4 @@ export async function listTemplates(db: MusterDatabase, workspaceId: string): Pr
   const templates = await db.getAllFromIndex('templates', 'by-workspace', workspaceId);
   const rank = (template: MessageTemplate) => TEMPLATE_KINDS.indexOf(template.kind);
   return templates.sort((a, b) => rank(a) - rank(b) || a.name.localeCompare(b.name));
-}
-
-/**
- * Marks the "Muster backend" channel compromised (or safe again) for an incident, and logs
- * it as a decision. While it is compromised for any open incident the phone does not sync
- * (DESIGN "Safe-channel gate"). Rejects with a StoreError.
- */
-export async function markBackendChannel(db: MusterDatabase, settings: WorkspaceSettings, incidentId: string, compromised: boolean, now = new Date()): Promise<Incident> {
-  const summary = compromised
-    ? 'Muster backend channel marked compromised: this phone stops syncing; entries stay on the phone.'
-    : 'Muster backend channel marked safe again: syncing resumes.';
-  const { incident } = await updateIncident(
-    db,
-    settings,
-    incidentId,
-    (stored) => ({ ...stored, backend_compromised: compromised, channels: { ...stored.channels, muster_backend: compromised ? 'compromised' : 'safe' } }),
-    { type: 'decision', contacted: 'Incident team', method: 'Muster', summary, decision: summary },
-    now,
-  );
-  return incident;
 }

@@ -21,12 +21,12 @@ import {
   listContacts,
   listIncidents,
   listTemplates,
-  markBackendChannel,
   openIncident,
   readSettings,
   saveContact,
   saveSettings,
 } from '../../src/store/workspace-repository';
+import { markBackendChannel } from '../../src/store/incident-actions';
 import { quickFields } from './log-entry-fixtures';
 import { openTestDatabase } from './test-database';
 

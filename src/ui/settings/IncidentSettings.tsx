@@ -1,5 +1,5 @@
 import { createSignal, For, Show } from 'solid-js';
-import { markBackendChannel } from '../../store/workspace-repository';
+import { markBackendChannel } from '../../store/incident-actions';
 import { ErrorAlert } from '../app/ErrorAlert';
 import { FormField } from '../app/FormField';
 import { useMuster } from '../app/muster-app';
