@@ -6,7 +6,8 @@ import { outboxSummary, type OutboxSummary } from '../../store/outbox';
 import { listIncidents, readSettings, saveSettings } from '../../store/workspace-repository';
 import { evaluateGate, type GateVerdict } from '../../sync/safe-channel-gate';
 import type { LogView } from '../log/log-view';
-import { createSyncController, type SyncController } from './sync-controller';
+import { createLazySync } from './lazy-sync';
+import type { SyncController } from './sync-controller';
 
 type TabMessage = 'log-changed' | 'workspace-changed';
 
@@ -82,7 +83,7 @@ export async function createMusterApp(db: MusterDatabase, initial: WorkspaceSett
     currentIncident: () => incidents().find((incident) => incident.id === settings().current_incident_id),
     outbox,
     gate,
-    sync: createSyncController({
+    sync: createLazySync({
       db,
       settings,
       gate,
