@@ -3,7 +3,7 @@ import { nextChainTip } from './chain-tip';
 import type { ChainTipRecord, MusterDB, MusterDBv1 } from './schema';
 
 export const DB_NAME = 'muster';
-export const DB_VERSION = 4;
+export const DB_VERSION = 5;
 
 export type MusterDatabase = IDBPDatabase<MusterDB>;
 
@@ -65,6 +65,16 @@ function upgradeToVersion4(db: MusterDatabase): void {
 }
 
 /**
+ * Version 5: call trees, their runs and checkoffs (issue 5). New stores only: nothing older
+ * to migrate. Checkoffs are listed per run (run ids are unique across workspaces).
+ */
+function upgradeToVersion5(db: MusterDatabase): void {
+  db.createObjectStore('call-trees', { keyPath: 'id' }).createIndex('by-workspace', 'workspace_id');
+  db.createObjectStore('call-runs', { keyPath: 'id' }).createIndex('by-incident', ['workspace_id', 'incident_id']);
+  db.createObjectStore('checkoffs', { keyPath: 'id' }).createIndex('by-run', 'run_id');
+}
+
+/**
  * Opens (and if needed creates or upgrades) the local store. Upgrade steps are cumulative,
  * so a fresh install runs them all. `version` is lower only in the upgrade tests, which
  * build a phone as an earlier release left it. Rejects if another tab holds an older
@@ -77,6 +87,7 @@ export function openMusterDB(name: string = DB_NAME, version: number = DB_VERSIO
       if (oldVersion < 2 && version >= 2) await upgradeToVersion2(tx);
       if (oldVersion < 3 && version >= 3) await upgradeToVersion3(db, tx);
       if (oldVersion < 4 && version >= 4) upgradeToVersion4(db);
+      if (oldVersion < 5 && version >= 5) upgradeToVersion5(db);
     },
     blocking(_current, _blocked, event) {
       // A newer Muster in another tab needs to upgrade the store: step aside. This tab's

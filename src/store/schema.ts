@@ -1,4 +1,5 @@
 import type { DBSchema } from 'idb';
+import type { CallRun, CallTree, Checkoff } from '../domain/call-tree';
 import type { Contact } from '../domain/contacts';
 import type { Incident } from '../domain/incident';
 import type { IncidentRecord } from '../domain/incident-records';
@@ -67,7 +68,17 @@ export interface ChainTipRecord {
 }
 
 /**
- * The one list of Muster's IndexedDB stores, keys and indexes (version 4).
+ * A call run as this phone keeps it, filed under its workspace, with a copy of the tree as
+ * it was started: editing the tree later must not change whom a running call tree calls
+ * (the `call-trees` store holds only the latest version).
+ */
+export type StoredCallRun = CallRun & { workspace_id: string; tree: CallTree };
+
+/** A checkoff as this phone keeps it: the domain's checkoff, filed under its workspace. */
+export type StoredCheckoff = Checkoff & { workspace_id: string };
+
+/**
+ * The one list of Muster's IndexedDB stores, keys and indexes (version 5).
  * Log keys are [workspace_id, incident_id, ..., local_seq] so every list and filter is a
  * bounded index range, as fast at 50,000 entries as at 100.
  */
@@ -98,13 +109,22 @@ export interface MusterDB extends DBSchema {
   'sync-state': { key: string; value: SyncState };
   /** Obligations, vendor requests and statements of an incident (incident-records.ts). */
   records: { key: string; value: IncidentRecord; indexes: { 'by-incident': [string, string, string] } };
+  /** Call trees (call-tree.ts): only the latest version of each is kept. */
+  'call-trees': { key: string; value: CallTree; indexes: { 'by-workspace': string } };
+  /** Runs of a call tree for an incident (call-runs.ts). */
+  'call-runs': { key: string; value: StoredCallRun; indexes: { 'by-incident': [string, string] } };
+  /** Every call checked off in a run, from any phone; written once, never changed. */
+  checkoffs: { key: string; value: StoredCheckoff; indexes: { 'by-run': string } };
 }
 
+/** Version 4: as version 5 without the call trees, their runs and checkoffs. */
+export type MusterDBv4 = Omit<MusterDB, 'call-trees' | 'call-runs' | 'checkoffs'>;
+
 /** Version 3: as version 4 without the incident records. */
-export type MusterDBv3 = Omit<MusterDB, 'records'>;
+export type MusterDBv3 = Omit<MusterDBv4, 'records'>;
 
 /** Version 2: as version 3 without the chain tips (the tip was found with a reverse index scan), rejected changes and the sync stores. */
-export type MusterDBv2 = Omit<MusterDB, 'chain-tips' | 'rejected' | 'pulled' | 'sync-state' | 'records'>;
+export type MusterDBv2 = Omit<MusterDBv3, 'chain-tips' | 'rejected' | 'pulled' | 'sync-state'>;
 
 /**
  * Version 1, the first prototype's schema: the log could only be listed whole, and entries

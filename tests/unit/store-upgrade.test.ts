@@ -163,14 +163,18 @@ describe('upgrading a phone from version 2 (before chain tips were kept)', () =>
 describe('installing on a new phone', () => {
   it('creates every store and index the app reads', async () => {
     const db = await openTestDatabase();
-    const stores = ['settings', 'incidents', 'contacts', 'templates', 'log', 'outbox', 'chain-tips', 'rejected', 'pulled', 'sync-state', 'records'] as const;
+    const stores = ['settings', 'incidents', 'contacts', 'templates', 'log', 'outbox', 'chain-tips', 'rejected', 'pulled', 'sync-state', 'records', 'call-trees', 'call-runs', 'checkoffs'] as const;
     const tx = db.transaction([...stores], 'readonly');
     const indexesOf = (store: (typeof stores)[number]) => [...tx.objectStore(store).indexNames].sort();
 
-    expect(db.version).toBe(4);
+    expect(db.version).toBe(5);
     expect([...db.objectStoreNames].sort()).toEqual([
-      'chain-tips', 'contacts', 'incidents', 'log', 'outbox', 'pulled', 'records', 'rejected', 'settings', 'sync-state', 'templates',
+      'call-runs', 'call-trees', 'chain-tips', 'checkoffs', 'contacts', 'incidents', 'log', 'outbox', 'pulled', 'records', 'rejected', 'settings', 'sync-state', 'templates',
     ]);
+    expect(indexesOf('call-trees')).toEqual(['by-workspace']);
+    expect(indexesOf('call-runs')).toEqual(['by-incident']);
+    expect(indexesOf('checkoffs')).toEqual(['by-run']);
+    expect(tx.objectStore('call-runs').index('by-incident').keyPath).toEqual(['workspace_id', 'incident_id']);
     expect(indexesOf('records')).toEqual(['by-incident']);
     expect(indexesOf('chain-tips')).toEqual(['by-workspace']);
     expect(indexesOf('rejected')).toEqual(['by-workspace']);
