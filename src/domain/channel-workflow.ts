@@ -1,17 +1,14 @@
-import { CHANNEL_LABELS, CHANNEL_SAFETY_LABELS, isBackendCompromised, type ChannelSafety, type ChannelStates, type IncidentChannel } from './channels';
+import { CHANNEL_LABELS, CHANNEL_SAFETY_LABELS, type ChannelSafety, type IncidentChannel } from './channels';
 import type { Incident } from './incident';
 
 /**
  * Step 7: marking an incident's channel safe, suspect or compromised. The Muster backend's
- * marking also sets `backend_compromised`, the flag the safe-channel gate reads to stop
- * sync (DESIGN "Safe-channel gate"): the two never disagree.
+ * marking is what the safe-channel gate reads (`backendCompromised` in incident.ts) to stop sync.
  */
 export function markChannel(incident: Incident, channel: IncidentChannel, state: ChannelSafety): Incident | null {
-  const channels = { ...incident.channels, [channel]: state };
-  const backendCompromised = isBackendCompromised(channels as ChannelStates);
   // Marking an unmarked channel safe is written: "we checked it" is a decision too.
-  if (incident.channels?.[channel] === state && (incident.backend_compromised === true) === backendCompromised) return null;
-  return { ...incident, channels, backend_compromised: backendCompromised };
+  if (incident.channels?.[channel] === state) return null;
+  return { ...incident, channels: { ...incident.channels, [channel]: state } };
 }
 
 /** "Channel Corporate email marked compromised", with what it changes for the team. */

@@ -131,11 +131,6 @@ export function safeChannelsFor(states: ChannelStates): IncidentChannel[] {
   return TALK_CHANNELS.filter((channel) => effectiveSafety(channel, states).state === 'safe');
 }
 
-/** The safe-channel gate's input: sync stops while the Muster backend is marked compromised. */
-export function isBackendCompromised(states: ChannelStates): boolean {
-  return channelSafety('muster_backend', states) === 'compromised';
-}
-
 export interface AlternateChannelNoticeInput {
   states: ChannelStates;
   /** A link or dial-in for the response team's bridge; left out while the bridge is not safe. */

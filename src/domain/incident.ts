@@ -14,8 +14,8 @@ export interface IncidentTriggers {
 }
 
 /**
- * An incident as Muster tracks it. The fields after `backend_compromised` are the playbook
- * workflows' state; all are optional, as incidents stored by earlier versions lack them.
+ * An incident as Muster tracks it. The fields after `opened_at` are the playbook workflows'
+ * state; all are optional, as incidents stored by earlier versions lack them.
  */
 export interface Incident {
   /** Human-friendly and unique within the workspace, e.g. INC-2026-004. */
@@ -25,11 +25,6 @@ export interface Incident {
   status: 'open' | 'closed';
   detected_at: string;
   opened_at: string;
-  /**
-   * Someone marked the "Muster backend" channel compromised for this incident: the phone
-   * stops syncing (DESIGN "Safe-channel gate") until it is marked safe again.
-   */
-  backend_compromised?: boolean;
   /** Step 1: who coordinates communication, and their deputy. */
   comm_owner?: string;
   comm_deputy?: string;
@@ -38,9 +33,20 @@ export interface Incident {
   /** Step 2: when the next leadership update is due; the header counts down to it. */
   next_update_due?: string | null;
   triggers?: IncidentTriggers;
-  /** Step 7: per channel (channels.ts), 'safe' | 'suspect' | 'compromised'; unset is safe. */
+  /**
+   * Step 7: per channel (channels.ts), 'safe' | 'suspect' | 'compromised'; unset is safe.
+   * `muster_backend: 'compromised'` stops sync (DESIGN "Safe-channel gate").
+   */
   channels?: Record<string, string>;
   verified_no_data?: VerifiedFinding | null;
+}
+
+/**
+ * DESIGN "Safe-channel gate": no sync while the Muster backend is marked compromised for
+ * the incident (Step 7). Here, not in channels.ts, because the gate is part of start-up.
+ */
+export function backendCompromised(incident: Incident): boolean {
+  return incident.channels?.muster_backend === 'compromised';
 }
 
 /** Next free id of the form INC-YYYY-NNN, given the ids already used. */

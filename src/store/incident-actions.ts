@@ -146,7 +146,7 @@ export async function markBackendChannel(db: MusterDatabase, settings: Workspace
     db,
     settings,
     incidentId,
-    (stored) => ({ ...stored, backend_compromised: compromised, channels: { ...stored.channels, muster_backend: compromised ? 'compromised' : 'safe' } }),
+    (stored) => ({ ...stored, channels: { ...stored.channels, muster_backend: compromised ? 'compromised' : 'safe' } }),
     { type: 'decision', contacted: 'Incident team', method: 'Muster', summary, decision: summary },
     now,
   );

@@ -5,13 +5,13 @@ import {
   CHANNEL_OF_METHOD,
   channelSafety,
   CHANNELS,
-  isBackendCompromised,
   methodUsable,
   safeChannelsFor,
   suggestedMethods,
   type ChannelStates,
 } from '../../src/domain/channels';
 import { CONTACT_CHANNELS } from '../../src/domain/contact-methods';
+import { backendCompromised } from '../../src/domain/incident';
 
 describe("Step 7's channels", () => {
   it('covers email, chat, identity systems, admin accounts, the alternates and the Muster backend', () => {
@@ -115,9 +115,10 @@ describe('the safe channels', () => {
   });
 
   it('tells the safe-channel gate when the Muster backend is compromised', () => {
-    expect(isBackendCompromised({})).toBe(false);
-    expect(isBackendCompromised({ muster_backend: 'suspect' })).toBe(false);
-    expect(isBackendCompromised({ muster_backend: 'compromised' })).toBe(true);
+    const incident = { id: 'INC-2026-004', workspace_id: 'ws', title: '', status: 'open', detected_at: '', opened_at: '' } as const;
+    expect(backendCompromised({ ...incident })).toBe(false);
+    expect(backendCompromised({ ...incident, channels: { muster_backend: 'suspect' } })).toBe(false);
+    expect(backendCompromised({ ...incident, channels: { muster_backend: 'compromised' } })).toBe(true);
   });
 });
 

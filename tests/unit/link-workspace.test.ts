@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Contact } from '../../src/domain/contacts';
 import { DEMO_WORKSPACE_ID } from '../../src/domain/demo-workspace';
+import { backendCompromised, type Incident } from '../../src/domain/incident';
 import type { LogEntry } from '../../src/domain/log-entry';
 import type { WorkspaceSettings } from '../../src/domain/workspace';
 import { clearDemoWorkspace, ensureWorkspace } from '../../src/store/first-run';
@@ -369,7 +370,7 @@ describe('merging the server’s incident list into this phone’s', () => {
     expect(await db.get('incidents', [TEAM.id, MAILBOX_RULE.id])).toMatchObject({
       title: 'Finance mailbox forwarding rule',
       status: 'closed',
-      backend_compromised: true,
+      channels: { muster_backend: 'compromised' },
     });
   });
 
@@ -457,7 +458,7 @@ describe('marking the Muster backend channel compromised', () => {
 
     const incident = await markBackendChannel(db, settings, 'INC-2026-001', true, new Date('2026-03-04T08:00:00.000Z'));
 
-    expect(incident).toMatchObject({ id: 'INC-2026-001', backend_compromised: true });
+    expect(incident).toMatchObject({ id: 'INC-2026-001', channels: { muster_backend: 'compromised' } });
     expect(await listIncidents(db, settings.workspace_id)).toEqual([incident]);
     const { entries } = await listLogPage(db, settings.workspace_id, 'INC-2026-001', {}, { limit: 10 });
     expect(entries).toHaveLength(1);
@@ -478,8 +479,8 @@ describe('marking the Muster backend channel compromised', () => {
 
     const incident = await markBackendChannel(db, settings, 'INC-2026-001', false, new Date('2026-03-04T09:00:00.000Z'));
 
-    expect(incident.backend_compromised).toBe(false);
-    expect((await db.get('incidents', [settings.workspace_id, 'INC-2026-001']))?.backend_compromised).toBe(false);
+    expect(backendCompromised(incident)).toBe(false);
+    expect(backendCompromised((await db.get('incidents', [settings.workspace_id, 'INC-2026-001'])) as Incident)).toBe(false);
     const { entries } = await listLogPage(db, settings.workspace_id, 'INC-2026-001', { type: 'decision' }, { limit: 10 });
     expect(entries.map((entry) => entry.message_summary)).toEqual([
       'Muster backend channel marked safe again: syncing resumes.',
@@ -495,6 +496,6 @@ describe('marking the Muster backend channel compromised', () => {
     expect(await db.get('incidents', [settings.workspace_id, 'INC-2026-099'])).toBeUndefined();
     expect(await db.count('log')).toBe(0);
     expect(await outboxSummary(db)).toEqual({ waiting: 0, oldestAt: null, rejected: 0 });
-    expect((await listIncidents(db, settings.workspace_id))[0]?.backend_compromised).toBeUndefined();
+    expect((await listIncidents(db, settings.workspace_id))[0]?.channels).toBeUndefined();
   });
 });

@@ -1,5 +1,5 @@
 import { createContext, createSignal, untrack, useContext, type Accessor } from 'solid-js';
-import type { Incident } from '../../domain/incident';
+import { backendCompromised, type Incident } from '../../domain/incident';
 import type { WorkspaceSettings } from '../../domain/workspace';
 import type { MusterDatabase } from '../../store/open-database';
 import { outboxSummary, type OutboxSummary } from '../../store/outbox';
@@ -73,7 +73,7 @@ export async function createMusterApp(db: MusterDatabase, initial: WorkspaceSett
       signedIn: Boolean(settings().account),
       online: online(),
       // Compromised for any open incident: nothing of the workspace is sent while it is.
-      backendChannelCompromised: incidents().some((incident) => incident.status === 'open' && incident.backend_compromised === true),
+      backendChannelCompromised: incidents().some((incident) => incident.status === 'open' && backendCompromised(incident)),
     });
 
   const app: MusterApp = {

@@ -1,4 +1,5 @@
 import { createSignal, For, Show } from 'solid-js';
+import { backendCompromised } from '../../domain/incident';
 import { markBackendChannel } from '../../store/incident-actions';
 import { ErrorAlert } from '../app/ErrorAlert';
 import { FormField } from '../app/FormField';
@@ -37,7 +38,7 @@ export function IncidentSettings() {
             <input
               type="checkbox"
               data-testid="backend-compromised"
-              checked={incident().backend_compromised === true}
+              checked={backendCompromised(incident())}
               onChange={(event) => void markBackend(incident().id, event.currentTarget.checked)}
             />
             <span>The Muster backend is compromised for {incident().id}: stop syncing, keep everything on this phone</span>

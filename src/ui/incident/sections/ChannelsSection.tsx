@@ -1,6 +1,6 @@
 import { Show } from 'solid-js';
 import { CHANNEL_LABELS, safeChannelsFor, type ChannelStates } from '../../../domain/channels';
-import type { Incident } from '../../../domain/incident';
+import { backendCompromised, type Incident } from '../../../domain/incident';
 import { AlternateChannelNotice } from '../channels/AlternateChannelNotice';
 import { BridgeLinkForm } from '../channels/BridgeLinkForm';
 import { ChannelMarkings } from '../channels/ChannelMarkings';
@@ -18,7 +18,7 @@ export function ChannelsSection(props: { incident: Incident }) {
           Safe to talk on: {safe().map((channel) => CHANNEL_LABELS[channel]).join(', ')}.
         </Show>
       </p>
-      <Show when={props.incident.backend_compromised}>
+      <Show when={backendCompromised(props.incident)}>
         <p class="urgent" role="status">
           Muster backend marked compromised: this phone does not sync. Entries stay on it.
         </p>
