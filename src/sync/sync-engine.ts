@@ -11,7 +11,7 @@ import { oldestWaiting, settleOutbox, type ChangeOutcome } from '../store/outbox
 import { applyPulledPage, readSyncState, recordSyncRun } from '../store/pulled-log';
 import type { OutboxRow, SyncState } from '../store/schema';
 import { backoffDelay, classifyFailure, DEFAULT_BATCH, nextBatch, outcomesOf, type BatchLimits, type ChangeResult } from './protocol';
-import { SyncTransportError, type OutboxChange, type PullPage, type SyncTransport } from './transport';
+import { SyncTransportError, withRenewedSession, type OutboxChange, type PullPage, type SyncTransport } from './transport';
 
 export const SYNC_LOCK = 'muster-sync';
 // 100 rows a page keeps a pull under 10 ms at 1M rows (bench:db); 1000 rows take about 50 ms.
@@ -88,16 +88,10 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   let running = false;
   let pullFailures = 0;
 
-  /** Calls the server; on 401 renews the session once and calls again. */
+  /** Calls the server; on 401 renews the session once and calls again; still 401: sign in again. */
   async function withSession<T>(call: () => Promise<T>): Promise<T> {
     try {
-      return await call();
-    } catch (error) {
-      if (!(error instanceof SyncTransportError) || classifyFailure(error.failure) !== 'refresh-session') throw error;
-    }
-    if (!(await transport.refreshSession())) throw new SessionExpired(SIGN_IN_AGAIN);
-    try {
-      return await call();
+      return await withRenewedSession(() => transport.refreshSession(), call);
     } catch (error) {
       if (error instanceof SyncTransportError && classifyFailure(error.failure) === 'refresh-session') throw new SessionExpired(SIGN_IN_AGAIN);
       throw error;

@@ -11,10 +11,9 @@ import { incidentsMissingOnServer, mergeServerIncidents, type ServerWorkspace } 
 import type { MusterDatabase } from '../store/open-database';
 import { recordSyncRun } from '../store/pulled-log';
 import { loadSupabase } from './load-supabase';
-import { classifyFailure } from './protocol';
 import { callRpc, createSupabaseTransport } from './supabase-transport';
 import { createSyncEngine, type SyncEngine, type SyncReport } from './sync-engine';
-import { MALFORMED_ANSWER, SyncTransportError, type SyncTransport } from './transport';
+import { MALFORMED_ANSWER, SyncTransportError, withRenewedSession, type SyncTransport } from './transport';
 
 const roleSchema = v.picklist(['owner', 'comm_owner', 'approver', 'responder', 'viewer']);
 const workspacesSchema = v.array(
@@ -73,16 +72,7 @@ export function createSyncSession(client: SupabaseClient, random: () => number =
   const engines = new Map<string, SyncEngine>();
   let session: SyncSession;
 
-  /** Calls the backend; on 401 renews the session once and calls again (the engine does the same for its own calls). */
-  async function withSession<T>(call: () => Promise<T>): Promise<T> {
-    try {
-      return await call();
-    } catch (error) {
-      if (!(error instanceof SyncTransportError) || classifyFailure(error.failure) !== 'refresh-session') throw error;
-      if (!(await adapter.refreshSession())) throw error;
-      return call();
-    }
-  }
+  const withSession = <T>(call: () => Promise<T>) => withRenewedSession(() => adapter.refreshSession(), call);
 
   function engineFor(db: MusterDatabase, workspaceId: string): SyncEngine {
     const transport: SyncTransport = adapter;

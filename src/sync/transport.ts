@@ -5,7 +5,7 @@
  * SyncTransportError; an adapter never lets a malformed answer through.
  */
 import type { PulledLogEntry, OutboxRow } from '../store/schema';
-import type { ChangeResult, RequestFailure } from './protocol';
+import { classifyFailure, type ChangeResult, type RequestFailure } from './protocol';
 
 /** What a push sends per change: the outbox row without the phone's bookkeeping. */
 export type OutboxChange = Pick<OutboxRow, 'id' | 'table' | 'op' | 'payload'>;
@@ -50,3 +50,18 @@ export class SyncTransportError extends Error {
 }
 
 export const MALFORMED_ANSWER: RequestFailure = { status: 502, code: 'muster-malformed-answer' };
+
+/**
+ * Calls the backend; when the session has expired (401, or PostgREST's JWT errors) renews
+ * it once with `refresh` and calls again. Rejects with the last error: the 401 itself when
+ * the session could not be renewed, so callers decide what "sign in again" means to them.
+ */
+export async function withRenewedSession<T>(refresh: () => Promise<boolean>, call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    if (!(error instanceof SyncTransportError) || classifyFailure(error.failure) !== 'refresh-session') throw error;
+    if (!(await refresh())) throw error;
+  }
+  return call();
+}

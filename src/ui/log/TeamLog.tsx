@@ -6,9 +6,7 @@ import type { PulledLogEntry } from '../../store/schema';
 import { ErrorAlert } from '../app/ErrorAlert';
 import { useMuster } from '../app/muster-app';
 import { LogEntryCard } from './LogEntryCard';
-import { PAGE_SIZE } from './log-view';
-
-const NO_LINKS = { correctedBy: [], corrects: undefined, waiting: false };
+import { NO_LINKS, PAGE_SIZE } from './log-view';
 
 /** A pulled entry shown with the card of the phone's own log. */
 function asLogEntry(entry: PulledLogEntry): LogEntry {

@@ -18,7 +18,8 @@ export interface LogViewPage {
 
 export const PAGE_SIZE = 40;
 
-const NO_LINKS: EntryLinks = { correctedBy: [], corrects: undefined, waiting: false };
+/** An entry shown without correction links or sync state. */
+export const NO_LINKS: EntryLinks = { correctedBy: [], corrects: undefined, waiting: false };
 
 /**
  * One page of the list. The entries come back as soon as they are read; what each card

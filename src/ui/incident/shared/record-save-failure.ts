@@ -9,7 +9,5 @@ import { failureMessage } from '../incident-actions';
  */
 export function recordSaveFailure(error: unknown, kept = 'What you typed is still here.'): string {
   if (error instanceof StoreError && error.reason === 'conflict') return `Someone changed this meanwhile; reopen it. ${kept}`;
-  // A StoreError's message already starts with "Not saved:".
-  if (error instanceof StoreError) return error.message;
   return failureMessage(error);
 }
