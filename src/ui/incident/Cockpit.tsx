@@ -7,8 +7,8 @@ import { nextUpdateStatus } from '../../domain/leadership-update';
 import { countdown, mustNotWaitBanner, type Obligation } from '../../domain/obligations';
 import { escalationAdvice, leadershipVerdict, NOTIFY_PARTY_LABELS, type NotifyParty } from '../../domain/playbook-triggers';
 import { vendorRequestStatus } from '../../domain/vendor-request';
-import { openFollowUps, type FollowUpState } from '../../domain/follow-ups';
-import { readFollowUps } from '../../store/incident-overview';
+import type { FollowUpState } from '../../domain/follow-ups';
+import { useFollowUpReminders } from './follow-up-reminders';
 import { useNow } from '../app/clock';
 import { useMuster } from '../app/muster-app';
 import { useIncidentActions } from './incident-actions';
@@ -33,14 +33,8 @@ export function Cockpit(props: { incident: Incident }) {
     () => [props.incident.id, app.logVersion()] as const,
     ([id]) => actions.records(id, 'obligation'),
   );
-  const [followUps] = createResource(
-    () => [props.incident.id, app.logVersion()] as const,
-    ([id]) => readFollowUps(app.db, app.settings().workspace_id, id),
-  );
-  const openItems = () => {
-    const source = followUps();
-    return source ? openFollowUps(source.entries, source.supersededIds, new Date(now())) : [];
-  };
+  // The same read as the Decisions step and the reminders: one per log change, not one each.
+  const openItems = useFollowUpReminders().items;
   const followUpCount = (state: FollowUpState) => openItems().filter((item) => item.state === state).length;
   const [requests] = createResource(
     () => [props.incident.id, app.logVersion()] as const,
