@@ -1,8 +1,9 @@
 // The embedded backend's front door: what Supabase's API gateway (Kong) does before a request
-// reaches Auth or PostgREST. It answers CORS (preflights included) so the app can call it from
-// another origin, requires an `apikey` (the anon or service_role key), and routes
-// /auth/v1/* to auth-service.mjs and /rest/v1/* to rest-rpc.mjs. Anything else is left to the
-// caller (the static file server).
+// reaches Auth, PostgREST or an Edge Function. It answers CORS (preflights included) so the app
+// can call it from another origin, requires an `apikey` (the anon or service_role key), and
+// routes /auth/v1/* to auth-service.mjs, /rest/v1/* to rest-rpc.mjs and
+// /functions/v1/send-alert to the send-alert function (alert-service.mjs). Anything else is
+// left to the caller (the static file server).
 
 import { DEFAULT_JWT_SECRET, apiKeysFor } from './jwt.mjs';
 import { createAuthService } from './auth-service.mjs';
@@ -53,11 +54,14 @@ const AUTH_PATHS_WITHOUT_KEY = new Set(['/verify', '/callback', '/authorize', '/
  *   refreshTokenReuseIntervalSeconds?: number,
  *   jwtClockSkewSeconds?: number,
  *   issuer?: string,
+ *   alerts?: { forward: (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => Promise<void>, readonly vapidPublicKey: string | null } | null,
  * }} BackendOptions
  *   jwtSecret: default the Supabase CLI's, so the anon key is the well-known local one.
  *   accessTokenLifetimeSeconds: `expires_in`; default 3600, as GoTrue.
  *   refreshTokenReuseIntervalSeconds: default 10, as the CLI's config.toml.
  *   jwtClockSkewSeconds: leeway on exp/nbf/iat for REST calls; default 30, as PostgREST.
+ *   alerts: the send-alert function (alert-service.mjs); without it /functions/v1/send-alert
+ *   answers 503 alerts_off.
  */
 
 /** Where the app finds the backend served from its own origin (see src/ui/settings/backend-config.ts). */
@@ -91,10 +95,13 @@ export function createBackend(options) {
     if (url.pathname === BACKEND_CONFIG_PATH && (req.method === 'GET' || req.method === 'HEAD')) {
       // Not part of Supabase: tells the app served from this origin that its backend is
       // here too, and its public anon key, so `npm start` needs no build-time settings.
-      sendJson(res, 200, { anon_key: anonKey }, { 'Cache-Control': 'no-store' });
+      // vapid_public_key (when the server runs alerts): the app subscribes to push with it;
+      // null while Deno could not start the send-alert function.
+      const config = options.alerts ? { anon_key: anonKey, vapid_public_key: options.alerts.vapidPublicKey } : { anon_key: anonKey };
+      sendJson(res, 200, config, { 'Cache-Control': 'no-store' });
       return true;
     }
-    const routed = /^\/(auth|rest)\/v1(\/.*)?$/.exec(url.pathname);
+    const routed = /^\/(auth|rest|functions)\/v1(\/.*)?$/.exec(url.pathname);
     if (!routed) return false;
     const [, service, path = '/'] = routed;
 
@@ -121,7 +128,11 @@ export function createBackend(options) {
           return true;
         }
       }
-      await (service === 'auth' ? auth : rest).handle(req, res, path, url);
+      if (service === 'functions') {
+        await handleFunction(req, res, path);
+      } else {
+        await (service === 'auth' ? auth : rest).handle(req, res, path, url);
+      }
     } catch (error) {
       if (res.headersSent) {
         res.destroy();
@@ -133,6 +144,29 @@ export function createBackend(options) {
       }
     }
     return true;
+  }
+
+  /**
+   * Edge Functions: only send-alert exists here, answered as Supabase answers an unknown one.
+   * @param {import('node:http').IncomingMessage} req
+   * @param {import('node:http').ServerResponse} res
+   * @param {string} path
+   */
+  async function handleFunction(req, res, path) {
+    if (path !== '/send-alert') {
+      sendJson(res, 404, { code: 'NOT_FOUND', message: 'Requested function was not found' });
+      return;
+    }
+    if (!options.alerts) {
+      sendJson(res, 503, {
+        code: 'alerts_off',
+        message: 'Alerts are off on this server: it was started without the send-alert function.',
+        details: null,
+        hint: null,
+      });
+      return;
+    }
+    await options.alerts.forward(req, res);
   }
 
   return { anonKey, serviceRoleKey, handle };

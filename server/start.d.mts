@@ -33,6 +33,23 @@ export interface MusterOptions {
   jwtClockSkewSeconds?: number;
   /** Access tokens' `iss`. Default `<request origin>/auth/v1`. */
   issuer?: string;
+  /**
+   * Run the send-alert Edge Function under Deno and serve /functions/v1/send-alert. Default
+   * false (the command line turns it on). tickSeconds: how often due repeats and escalations
+   * go out, default 15; 0 = only when `alerts.tick()` is called.
+   */
+  alerts?: boolean | { tickSeconds?: number };
+}
+
+export interface RunningAlerts {
+  /** The send-alert function is running. */
+  readonly enabled: boolean;
+  /** Why not, in a few words; null when enabled. */
+  readonly offReason: string | null;
+  /** What the app subscribes with (also in /muster-backend.json); null when off. */
+  readonly vapidPublicKey: string | null;
+  /** Sends every due round now, as Supabase's cron does; resolves to the function's {rounds}. */
+  tick(): Promise<unknown>;
 }
 
 export interface RunningMuster {
@@ -46,7 +63,8 @@ export interface RunningMuster {
   /** created: the database was empty at start; applied: files applied by this start. */
   schema: { created: boolean; applied: string[] };
   setSwSuffix(text: string): void;
-  /** Stops serving, then closes the database. */
+  alerts: RunningAlerts;
+  /** Stops serving and the send-alert function, then closes the database. */
   close(): Promise<void>;
 }
 

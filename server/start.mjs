@@ -1,18 +1,21 @@
 #!/usr/bin/env node
 // Muster on one port: the built app from dist/ and the embedded Supabase stand-in under
-// /auth/v1 and /rest/v1, with its data in PGlite (.muster-data/) or, when DATABASE_URL is set,
-// in that PostgreSQL database.
+// /auth/v1, /rest/v1 and /functions/v1/send-alert, with its data in PGlite (.muster-data/) or,
+// when DATABASE_URL is set, in that PostgreSQL database.
 //
-//   node server/start.mjs     PORT, HOST, DATABASE_URL, MUSTER_DATA_DIR, MUSTER_JWT_SECRET
-//                             are read from the environment; seed.sql is applied to a new database.
+//   node server/start.mjs     PORT, HOST, DATABASE_URL, MUSTER_DATA_DIR, MUSTER_JWT_SECRET,
+//                             MUSTER_ALERT_TICK_SECONDS (default 15; 0 = no repeats) are read
+//                             from the environment; seed.sql is applied to a new database.
 //
 // Tests import startMuster() and point it at fixture SQL and a fixture app folder.
 
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startServer } from '../scripts/serve.mjs';
+import { createAlertService } from './alert-service.mjs';
 import { createBackend } from './backend.mjs';
 import { openDatabase } from './database.mjs';
+import { DEFAULT_JWT_SECRET, apiKeysFor } from './jwt.mjs';
 import { applySchema, schemaFilesIn } from './schema-setup.mjs';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -24,6 +27,7 @@ const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
  *   databaseUrl?: string, dataDir?: string, pgliteTemplate?: Blob,
  *   supabaseDir?: string, seed?: boolean,
  *   bootstrapFile?: string, migrationsDir?: string, seedFile?: string | null,
+ *   alerts?: boolean | { tickSeconds?: number },
  * }} MusterOptions
  *   root: app folder (default dist/). databaseUrl: PostgreSQL instead of PGlite.
  *   dataDir: PGlite's folder (default .muster-data/ in the repository). pgliteTemplate: see
@@ -31,6 +35,9 @@ const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
  *   supabaseDir: where bootstrap/local.sql, migrations/ and seed.sql are (default supabase/);
  *   bootstrapFile / migrationsDir / seedFile override one of them. seed: apply seed.sql when
  *   the database is new (default false).
+ *   alerts: run the send-alert function under Deno (default false; the command line turns it
+ *   on). tickSeconds: how often due repeats and escalations go out (default 15; 0 = only when
+ *   a test calls alerts.tick()).
  */
 
 /**
@@ -50,7 +57,16 @@ export async function startMuster(options = {}) {
       migrationsDir: options.migrationsDir ? resolve(repoRoot, options.migrationsDir) : files.migrationsDir,
       seedFile: options.seedFile !== undefined ? options.seedFile && resolve(repoRoot, options.seedFile) : files.seedFile,
     });
-    const backend = createBackend({ ...options, database });
+    const { serviceRoleKey } = apiKeysFor(options.jwtSecret ?? DEFAULT_JWT_SECRET);
+    const alertOptions = options.alerts === true ? {} : options.alerts || null;
+    const alerts = alertOptions
+      ? createAlertService({
+          database,
+          serviceRoleKey,
+          ...(alertOptions.tickSeconds !== undefined ? { tickSeconds: alertOptions.tickSeconds } : {}),
+        })
+      : null;
+    const backend = createBackend({ ...options, database, alerts });
     const server = await startServer({
       root: options.root ?? 'dist',
       ...(options.port !== undefined ? { port: options.port } : {}),
@@ -58,6 +74,11 @@ export async function startMuster(options = {}) {
       ...(options.swSuffix !== undefined ? { swSuffix: options.swSuffix } : {}),
       handleRequest: backend.handle,
     });
+    if (alerts) {
+      // The function calls this backend back; a wildcard listen address is not one to call.
+      const wildcard = ['0.0.0.0', '::', ''].includes(options.host ?? '127.0.0.1');
+      await alerts.start(wildcard ? `http://127.0.0.1:${server.port}` : server.url.replace(/\/$/, ''));
+    }
     return {
       url: server.url,
       port: server.port,
@@ -66,9 +87,25 @@ export async function startMuster(options = {}) {
       database,
       schema,
       setSwSuffix: server.setSwSuffix,
-      /** Stops serving, then closes the database; resolves once both are done. */
+      alerts: {
+        get enabled() {
+          return alerts !== null && alerts.reason === null;
+        },
+        get offReason() {
+          return alerts ? alerts.reason : 'the server was started without alerts';
+        },
+        get vapidPublicKey() {
+          return alerts?.vapidPublicKey ?? null;
+        },
+        /** @returns {Promise<unknown>} */
+        tick() {
+          return alerts ? alerts.tick() : Promise.reject(new Error('Alerts are off: the server was started without them.'));
+        },
+      },
+      /** Stops serving and the send-alert function, then closes the database; resolves once all are done. */
       async close() {
         await server.close();
+        await alerts?.close();
         await database.close();
       },
     };
@@ -87,6 +124,9 @@ async function main() {
     ...(process.env.DATABASE_URL ? { databaseUrl: process.env.DATABASE_URL } : {}),
     ...(process.env.MUSTER_DATA_DIR ? { dataDir: resolve(process.env.MUSTER_DATA_DIR) } : {}),
     ...(process.env.MUSTER_JWT_SECRET ? { jwtSecret: process.env.MUSTER_JWT_SECRET } : {}),
+    alerts: {
+      ...(process.env.MUSTER_ALERT_TICK_SECONDS ? { tickSeconds: Number(process.env.MUSTER_ALERT_TICK_SECONDS) } : {}),
+    },
   };
   let muster;
   try {
@@ -115,6 +155,11 @@ async function main() {
   console.log(`Backend: ${base}/auth/v1 and ${base}/rest/v1, data in ${muster.database.where}`);
   if (muster.schema.applied.length > 0) console.log(`Applied: ${muster.schema.applied.join(', ')}`);
   console.log(`Supabase URL: ${base}   anon key: ${muster.anonKey}`);
+  if (muster.alerts.enabled) {
+    console.log(`Alerts: send-alert runs under Deno at ${base}/functions/v1/send-alert; VAPID public key ${muster.alerts.vapidPublicKey}`);
+  } else {
+    console.log(`Alerts are off because ${muster.alerts.offReason}; everything else works.`);
+  }
   console.log('Demo: the app opens a clearly marked demo workspace (Northwind Dental) and needs no sign-in to work.');
   console.log('Demo sign-in, in Settings › Sync with your team: owner@demo.muster.test or responder@demo.muster.test, any password of 6+ characters,');
   console.log('"Create an account" the first time (then "Sign in"), then "Use Northwind Demo".');

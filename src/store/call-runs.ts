@@ -2,15 +2,18 @@
  * Call trees on this phone, their runs for an incident and the calls checked off in them
  * (issue 5). Everything here works offline: a run starts and is checked off with no
  * network. Each start and checkoff is also written to the incident's log, so nobody retypes
- * who called whom, how, with what outcome and when. Where a run stands is never stored:
- * `runState` (src/domain/call-tree.ts) derives it from what `readRun` returns.
+ * who called whom, how, with what outcome and when. Runs and checkoffs wait in the outbox
+ * for the server like log entries, and teammates' come back through `mergePulledRuns`.
+ * Where a run stands is never stored: `runState` (src/domain/call-tree.ts) derives it from
+ * what `readRun` returns, so merging in any order gives every phone the same state.
  */
 import { CHECKOFF_OUTCOME_LABELS, mergeCheckoffs, validateCallTree, type CallTree, type Checkoff } from '../domain/call-tree';
 import type { LogEntry } from '../domain/log-entry';
 import type { WorkspaceSettings } from '../domain/workspace';
 import { logNote } from './incident-actions';
 import type { MusterDatabase } from './open-database';
-import type { StoredCallRun, StoredCheckoff } from './schema';
+import { outboxRowFor } from './outbox';
+import type { RunContact, StoredCallRun, StoredCheckoff } from './schema';
 import { storeError } from './store-error';
 import { commitStrict, Rollback } from './strict-transaction';
 
@@ -40,22 +43,42 @@ export async function listCallTrees(db: MusterDatabase, workspaceId: string): Pr
 }
 
 /**
- * Starts running `tree` for an incident: stores the run, then logs that it started.
- * Rejects with a StoreError when the phone refused either write.
+ * Starts running `tree` for an incident: stores the run, with the tree and the contacts it
+ * names as they are now, and queues it for the team; then logs that it started. Rejects with
+ * a StoreError when the phone refused either write.
  */
 export async function startRun(db: MusterDatabase, settings: WorkspaceSettings, tree: CallTree, incidentId: string, now = new Date()): Promise<{ run: StoredCallRun; entry: LogEntry }> {
+  const named = new Set(tree.nodes.flatMap((node) => [node.contact_id, ...node.backup_contact_ids]));
   const run: StoredCallRun = {
     id: crypto.randomUUID(),
     workspace_id: settings.workspace_id,
     tree_id: tree.id,
     tree_version: tree.version,
     tree,
+    contacts: {},
     incident_id: incidentId,
     started_at: now.toISOString(),
     started_by: settings.author_name,
   };
-  await commitStrict(db, ['call-runs'], async (tx) => {
+  await commitStrict(db, ['contacts', 'call-runs', 'outbox'], async (tx) => {
+    const contacts: Record<string, RunContact> = {};
+    for (const contact of await tx.objectStore('contacts').index('by-workspace').getAll(settings.workspace_id)) {
+      if (named.has(contact.id)) contacts[contact.id] = { name: contact.name, methods: contact.methods };
+    }
+    run.contacts = contacts;
     await tx.objectStore('call-runs').add(run);
+    const change = {
+      id: run.id,
+      workspace_id: run.workspace_id,
+      incident_id: incidentId,
+      call_tree_id: tree.id,
+      tree_version: tree.version,
+      tree,
+      contacts,
+      started_at: run.started_at,
+      started_by_name: run.started_by,
+    };
+    await tx.objectStore('outbox').add(outboxRowFor('call_run', change, incidentId, now));
   });
   const entry = await logNote(db, settings, incidentId, { type: 'internal_update', contacted: 'Incident team', method: 'Phone tree', summary: `Call tree ${tree.name} started` }, now);
   return { run, entry };
@@ -87,9 +110,22 @@ export async function recordCheckoff(
     note: input.note,
     at: now.toISOString(),
   };
-  const stored = await commitStrict(db, ['call-runs', 'checkoffs'], async (tx) => {
+  const stored = await commitStrict(db, ['call-runs', 'checkoffs', 'outbox'], async (tx) => {
     if (!(await tx.objectStore('call-runs').get(run.id))) throw new Rollback(false);
     await tx.objectStore('checkoffs').add(checkoff);
+    const change = {
+      id: checkoff.id,
+      workspace_id: checkoff.workspace_id,
+      call_run_id: checkoff.run_id,
+      node_id: checkoff.node_id,
+      caller: checkoff.caller,
+      contact_id: checkoff.contact_id,
+      method: checkoff.method,
+      outcome: checkoff.outcome,
+      note: checkoff.note,
+      called_at: checkoff.at,
+    };
+    await tx.objectStore('outbox').add(outboxRowFor('checkoff', change, run.incident_id, now));
     return true;
   });
   if (!stored) throw new Error('Not saved: this call run is not on this phone. Reopen the incident’s call tree.');
@@ -118,4 +154,32 @@ export async function readRun(db: MusterDatabase, runId: string): Promise<{ run:
 export async function listRuns(db: MusterDatabase, workspaceId: string, incidentId: string): Promise<StoredCallRun[]> {
   const runs = await db.getAllFromIndex('call-runs', 'by-incident', [workspaceId, incidentId]);
   return runs.sort((a, b) => a.started_at.localeCompare(b.started_at) || a.id.localeCompare(b.id));
+}
+
+/** An incident's runs and checkoffs as the server lists them (`call_runs_pull`). */
+export interface PulledRuns {
+  runs: StoredCallRun[];
+  checkoffs: StoredCheckoff[];
+}
+
+/**
+ * Adds the team's runs and checkoffs this phone does not have yet. Nothing stored here is
+ * changed: a run or checkoff is written once, and the same id is the same record. Returns
+ * how many were new, so the screen knows to re-read.
+ */
+export function mergePulledRuns(db: MusterDatabase, workspaceId: string, pulled: PulledRuns): Promise<number> {
+  return commitStrict(db, ['call-runs', 'checkoffs'], async (tx) => {
+    let added = 0;
+    for (const run of pulled.runs) {
+      if (run.workspace_id !== workspaceId || (await tx.objectStore('call-runs').getKey(run.id)) !== undefined) continue;
+      await tx.objectStore('call-runs').add(run);
+      added += 1;
+    }
+    for (const checkoff of pulled.checkoffs) {
+      if (checkoff.workspace_id !== workspaceId || (await tx.objectStore('checkoffs').getKey(checkoff.id)) !== undefined) continue;
+      await tx.objectStore('checkoffs').add(checkoff);
+      added += 1;
+    }
+    return added;
+  });
 }

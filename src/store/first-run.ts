@@ -26,7 +26,7 @@ export async function ensureWorkspace(db: MusterDatabase, now = new Date()): Pro
 }
 
 /** The stores clearing and linking open; both delete a workspace's records inside their transaction. */
-export const WORKSPACE_STORES: ['settings', 'incidents', 'contacts', 'templates', 'log', 'outbox', 'chain-tips', 'rejected'] = [
+export const WORKSPACE_STORES: [
   'settings',
   'incidents',
   'contacts',
@@ -35,16 +35,27 @@ export const WORKSPACE_STORES: ['settings', 'incidents', 'contacts', 'templates'
   'outbox',
   'chain-tips',
   'rejected',
-];
+  'call-trees',
+  'call-runs',
+  'checkoffs',
+  'alerts',
+] = ['settings', 'incidents', 'contacts', 'templates', 'log', 'outbox', 'chain-tips', 'rejected', 'call-trees', 'call-runs', 'checkoffs', 'alerts'];
 
 /**
  * Deletes every record of a workspace on this phone, inside the caller's transaction. Only
  * for the demo workspace, whose entries never leave the phone and are fictitious.
  */
 export async function deleteWorkspaceRecords(tx: WriteTransaction<typeof WORKSPACE_STORES>, workspaceId: string): Promise<void> {
-  for (const store of ['incidents', 'contacts', 'templates', 'outbox', 'chain-tips', 'rejected'] as const) {
+  for (const store of ['incidents', 'contacts', 'templates', 'outbox', 'chain-tips', 'rejected', 'call-trees'] as const) {
     for (const key of await tx.objectStore(store).index('by-workspace').getAllKeys(workspaceId)) await tx.objectStore(store).delete(key);
   }
+  // Runs and alerts are filed per incident, checkoffs per run.
+  const ofWorkspace = IDBKeyRange.bound([workspaceId, ''], [workspaceId, '\uffff']);
+  for (const run of await tx.objectStore('call-runs').index('by-incident').getAll(ofWorkspace)) {
+    for (const key of await tx.objectStore('checkoffs').index('by-run').getAllKeys(run.id)) await tx.objectStore('checkoffs').delete(key);
+    await tx.objectStore('call-runs').delete(run.id);
+  }
+  for (const key of await tx.objectStore('alerts').index('by-incident').getAllKeys(ofWorkspace)) await tx.objectStore('alerts').delete(key);
   const log = IDBKeyRange.bound([workspaceId, '', 0], [workspaceId, '\uffff', Infinity]);
   for (const key of await tx.objectStore('log').index('by-incident').getAllKeys(log)) await tx.objectStore('log').delete(key);
 }

@@ -124,6 +124,7 @@ export async function joinServerWorkspace(db: MusterDatabase, target: ServerWork
       const taken = target.incidents.map((incident) => incident.id);
       for (const contact of await tx.objectStore('contacts').index('by-workspace').getAll(from)) await tx.objectStore('contacts').put({ ...contact, workspace_id: target.id });
       for (const template of await tx.objectStore('templates').index('by-workspace').getAll(from)) await tx.objectStore('templates').put({ ...template, workspace_id: target.id });
+      for (const tree of await tx.objectStore('call-trees').index('by-workspace').getAll(from)) await tx.objectStore('call-trees').put({ ...tree, workspace_id: target.id });
       for (const incident of await tx.objectStore('incidents').index('by-workspace').getAll(from)) {
         await tx.objectStore('incidents').delete([from, incident.id]);
         // Both sides number from INC-YYYY-001. No entry refers to the phone's incident yet

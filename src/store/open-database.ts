@@ -3,7 +3,7 @@ import { nextChainTip } from './chain-tip';
 import type { ChainTipRecord, MusterDB, MusterDBv1 } from './schema';
 
 export const DB_NAME = 'muster';
-export const DB_VERSION = 5;
+export const DB_VERSION = 6;
 
 export type MusterDatabase = IDBPDatabase<MusterDB>;
 
@@ -74,6 +74,11 @@ function upgradeToVersion5(db: MusterDatabase): void {
   db.createObjectStore('checkoffs', { keyPath: 'id' }).createIndex('by-run', 'run_id');
 }
 
+/** Version 6: team alerts (issue 5), listed per incident. New store only. */
+function upgradeToVersion6(db: MusterDatabase): void {
+  db.createObjectStore('alerts', { keyPath: 'id' }).createIndex('by-incident', ['workspace_id', 'incident_id']);
+}
+
 /**
  * Opens (and if needed creates or upgrades) the local store. Upgrade steps are cumulative,
  * so a fresh install runs them all. `version` is lower only in the upgrade tests, which
@@ -88,6 +93,7 @@ export function openMusterDB(name: string = DB_NAME, version: number = DB_VERSIO
       if (oldVersion < 3 && version >= 3) await upgradeToVersion3(db, tx);
       if (oldVersion < 4 && version >= 4) upgradeToVersion4(db);
       if (oldVersion < 5 && version >= 5) upgradeToVersion5(db);
+      if (oldVersion < 6 && version >= 6) upgradeToVersion6(db);
     },
     blocking(_current, _blocked, event) {
       // A newer Muster in another tab needs to upgrade the store: step aside. This tab's

@@ -1,5 +1,5 @@
 import type { MusterDatabase } from './open-database';
-import type { OutboxRow, RejectedChange } from './schema';
+import type { OutboxOrder, OutboxPayloads, OutboxRow, RejectedChange } from './schema';
 import { commitStrict } from './strict-transaction';
 
 /** What becomes of a sent change once the server answered (see src/sync/protocol.ts). */
@@ -14,6 +14,32 @@ export interface OutboxSummary {
   oldestAt: string | null;
   /** Changes the server refused, kept on the phone with the reason. */
   rejected: number;
+}
+
+/**
+ * A new outbox row for a change other than a log entry (those are written with their chain,
+ * in log-repository.ts). It carries the incident and `local_seq: 0` for the `in-log-order`
+ * index, so it is sent in the order it was made: a run before its checkoffs.
+ */
+export function outboxRowFor<T extends Exclude<keyof OutboxPayloads, 'log_entry'>>(table: T, payload: OutboxPayloads[T], incidentId: string, now: Date): OutboxRow {
+  const ordered: OutboxPayloads[T] & OutboxOrder = { ...payload, incident_id: incidentId, local_seq: 0 };
+  return { id: payload.id, workspace_id: payload.workspace_id, table, op: 'insert', payload: ordered, created_at: now.toISOString(), attempts: 0, last_error: null } as OutboxRow;
+}
+
+/** What a waiting or refused change is, in a line (Settings lists refused ones). */
+export function describeChange(row: OutboxRow): string {
+  switch (row.table) {
+    case 'log_entry':
+      return row.payload.message_summary;
+    case 'call_run':
+      return `Call tree ${row.payload.tree.name} started`;
+    case 'checkoff':
+      return `${row.payload.caller}: call checked off (${row.payload.outcome.replace('_', ' ')})`;
+    case 'alert':
+      return `Team alert: ${row.payload.message}`;
+    case 'alert_ack':
+      return 'Alert acknowledged';
+  }
 }
 
 /** What the header badge shows: how many changes wait for the server, since when, and how many were refused. */

@@ -1,34 +1,100 @@
 import type { DBSchema } from 'idb';
 import type { CallRun, CallTree, Checkoff } from '../domain/call-tree';
-import type { Contact } from '../domain/contacts';
+import type { Contact, ContactMethod } from '../domain/contacts';
 import type { Incident } from '../domain/incident';
 import type { IncidentRecord } from '../domain/incident-records';
 import type { LogCounts } from '../domain/log-counts';
 import type { LogEntry } from '../domain/log-entry';
+import type { TeamAlert } from '../domain/team-alert';
 import type { MessageTemplate } from '../domain/templates';
 import type { WorkspaceSettings } from '../domain/workspace';
 
-/** A change waiting for the server (DESIGN "Sync contract"). */
-export interface OutboxRow {
+/** A call-tree run as `sync_push` inserts it into `call_run` (server column names). */
+export interface CallRunChange {
   id: string;
   workspace_id: string;
-  table: 'log_entry';
+  incident_id: string;
+  call_tree_id: string;
+  tree_version: number;
+  tree: CallTree;
+  contacts: Record<string, RunContact>;
+  started_at: string;
+  started_by_name: string;
+}
+
+/** A checkoff as `sync_push` inserts it into `checkoff`. */
+export interface CheckoffChange {
+  id: string;
+  workspace_id: string;
+  call_run_id: string;
+  node_id: string;
+  caller: string;
+  contact_id: string;
+  method: string;
+  outcome: Checkoff['outcome'];
+  note: string;
+  called_at: string;
+}
+
+/** A team alert as `sync_push` inserts it into `alert`; who raised it and when, the server stamps. */
+export interface AlertChange {
+  id: string;
+  workspace_id: string;
+  incident_id: string;
+  message: string;
+  repeat_every_seconds: number;
+  max_repeats: number;
+}
+
+/** An acknowledgement as `sync_push` inserts it into `alert_ack`; whose and when, the server stamps. */
+export interface AlertAckChange {
+  id: string;
+  workspace_id: string;
+  alert_id: string;
+}
+
+/** What a change to each table carries: the row in the server's column names. */
+export interface OutboxPayloads {
+  log_entry: LogEntry;
+  call_run: CallRunChange;
+  checkoff: CheckoffChange;
+  alert: AlertChange;
+  alert_ack: AlertAckChange;
+}
+
+/**
+ * The keys the outbox's `in-log-order` index reads from every payload. A log entry has them;
+ * other changes carry `incident_id` and `local_seq: 0` so they are indexed (and so sent) in
+ * the order they were made. The server ignores keys that are not columns of the table.
+ */
+export interface OutboxOrder {
+  incident_id: string;
+  local_seq: number;
+}
+
+interface OutboxRowOf<T extends keyof OutboxPayloads> {
+  id: string;
+  workspace_id: string;
+  table: T;
   op: 'insert';
-  payload: LogEntry;
+  payload: OutboxPayloads[T] & OutboxOrder;
   created_at: string;
   attempts: number;
   last_error: string | null;
 }
+
+/** A change waiting for the server (DESIGN "Sync contract"). */
+export type OutboxRow = { [T in keyof OutboxPayloads]: OutboxRowOf<T> }[keyof OutboxPayloads];
 
 /**
  * A change the server definitely refused (DESIGN: "park that change as rejected, shown to
  * the user, kept on the device"). It leaves the outbox so it never blocks the queue, and
  * stays here until the user deals with it.
  */
-export interface RejectedChange extends OutboxRow {
+export type RejectedChange = OutboxRow & {
   rejected_at: string;
   reason: string;
-}
+};
 
 /**
  * A log entry as the server holds it, pulled from `sync_pull`: the phone's fields plus the
@@ -72,13 +138,27 @@ export interface ChainTipRecord {
  * it was started: editing the tree later must not change whom a running call tree calls
  * (the `call-trees` store holds only the latest version).
  */
-export type StoredCallRun = CallRun & { workspace_id: string; tree: CallTree };
+export type StoredCallRun = CallRun & {
+  workspace_id: string;
+  tree: CallTree;
+  /**
+   * The contacts the tree names, as the starting phone had them, so a teammate without
+   * them can still dial. Absent on runs stored before they were kept.
+   */
+  contacts?: Record<string, RunContact>;
+};
+
+/** A contact as a run keeps it: enough to show whom to call and to dial them. */
+export interface RunContact {
+  name: string;
+  methods: ContactMethod[];
+}
 
 /** A checkoff as this phone keeps it: the domain's checkoff, filed under its workspace. */
 export type StoredCheckoff = Checkoff & { workspace_id: string };
 
 /**
- * The one list of Muster's IndexedDB stores, keys and indexes (version 5).
+ * The one list of Muster's IndexedDB stores, keys and indexes (version 6).
  * Log keys are [workspace_id, incident_id, ..., local_seq] so every list and filter is a
  * bounded index range, as fast at 50,000 entries as at 100.
  */
@@ -115,10 +195,15 @@ export interface MusterDB extends DBSchema {
   'call-runs': { key: string; value: StoredCallRun; indexes: { 'by-incident': [string, string] } };
   /** Every call checked off in a run, from any phone; written once, never changed. */
   checkoffs: { key: string; value: StoredCheckoff; indexes: { 'by-run': string } };
+  /** Team alerts raised here, received by push or listed by the server (team-alerts.ts). */
+  alerts: { key: string; value: TeamAlert; indexes: { 'by-incident': [string, string] } };
 }
 
+/** Version 5: as version 6 without the team alerts. */
+export type MusterDBv5 = Omit<MusterDB, 'alerts'>;
+
 /** Version 4: as version 5 without the call trees, their runs and checkoffs. */
-export type MusterDBv4 = Omit<MusterDB, 'call-trees' | 'call-runs' | 'checkoffs'>;
+export type MusterDBv4 = Omit<MusterDBv5, 'call-trees' | 'call-runs' | 'checkoffs'>;
 
 /** Version 3: as version 4 without the incident records. */
 export type MusterDBv3 = Omit<MusterDBv4, 'records'>;

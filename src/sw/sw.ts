@@ -1,6 +1,7 @@
 /// <reference lib="webworker" />
 import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
+import { listenForAlerts } from './alerts';
 import { isWorkerMessage } from './worker-messages';
 
 declare const self: ServiceWorkerGlobalScope;
@@ -17,3 +18,6 @@ registerRoute(new NavigationRoute(createHandlerBoundToURL('index.html')));
 self.addEventListener('message', (event) => {
   if (isWorkerMessage(event.data) && event.data.type === 'SKIP_WAITING') void self.skipWaiting();
 });
+
+// Team alerts: pushes, their Acknowledge button and taps (alerts.ts).
+listenForAlerts();

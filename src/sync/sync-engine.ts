@@ -73,7 +73,7 @@ const encoder = new TextEncoder();
 const sizeOf = (row: OutboxRow) => encoder.encode(JSON.stringify(toChange(row))).length;
 
 function toChange(row: OutboxRow): OutboxChange {
-  return { id: row.id, table: row.table, op: row.op, payload: row.payload };
+  return { id: row.id, table: row.table, op: row.op, payload: row.payload } as OutboxChange;
 }
 
 function defaultLocks(): SyncLocks | null {

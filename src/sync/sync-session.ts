@@ -13,6 +13,7 @@ import { recordSyncRun } from '../store/pulled-log';
 import { loadSupabase } from './load-supabase';
 import { callRpc, createSupabaseTransport } from './supabase-transport';
 import { createSyncEngine, type SyncEngine, type SyncReport } from './sync-engine';
+import { syncTeamState, type TeamStateReport } from './team-state';
 import { MALFORMED_ANSWER, SyncTransportError, withRenewedSession, type SyncTransport } from './transport';
 
 const roleSchema = v.picklist(['owner', 'comm_owner', 'approver', 'responder', 'viewer']);
@@ -37,6 +38,8 @@ const answersSchema = v.array(v.object({ id: v.string(), status: v.string(), rea
 export type SessionReport = (SyncReport | { reason: 'membership'; message: string; pushed: 0; duplicates: 0; parked: 0; pulled: 0 }) & {
   incidentsChanged: number;
   incidentsRefused: { id: string; reason: string }[];
+  /** Call-tree runs and team alerts, read after a clean run; null when the run stopped early. */
+  team: TeamStateReport | null;
 };
 
 export interface SyncSession {
@@ -50,6 +53,8 @@ export interface SyncSession {
   /** Creates the workspace this phone started offline on the server, under the same id, with the user as owner. */
   createWorkspace(id: string, name: string): Promise<void>;
   run(db: MusterDatabase, settings: WorkspaceSettings): Promise<SessionReport>;
+  /** Calls one of the backend's RPCs as the signed-in user (renewing the session once if it ran out). */
+  call(fn: string, args: Record<string, unknown>): Promise<unknown>;
 }
 
 export class SignInError extends Error {
@@ -112,6 +117,9 @@ export function createSyncSession(client: SupabaseClient, random: () => number =
       if (!parsed.success) throw new SyncTransportError(MALFORMED_ANSWER, 'The Muster backend listed the workspaces in a form this app cannot read.');
       return parsed.output;
     },
+    call(fn, args) {
+      return withSession(() => callRpc(client, fn, args));
+    },
     async createWorkspace(id, name) {
       await withSession(() => callRpc(client, 'create_workspace', { workspace_id: id, workspace_name: name }));
     },
@@ -123,13 +131,13 @@ export function createSyncSession(client: SupabaseClient, random: () => number =
       } catch (error) {
         if (!(error instanceof SyncTransportError)) throw error;
         // Let the engine meet the same failure and classify it (retry, renew, sign in again).
-        return { ...(await engineFor(db, workspaceId).runOnce()), incidentsChanged: 0, incidentsRefused: [] };
+        return { ...(await engineFor(db, workspaceId).runOnce()), incidentsChanged: 0, incidentsRefused: [], team: null };
       }
       const workspace = workspaces.find((each) => each.id === workspaceId);
       if (!workspace) {
         const message = `This account is not a member of “${settings.name}” on the server. Nothing was sent; everything waits on this phone. Ask an owner to add you, or sign in with the account that is.`;
         await recordSyncRun(db, workspaceId, { last_error: message });
-        return { reason: 'membership', message, ...idle, incidentsChanged: 0, incidentsRefused: [] };
+        return { reason: 'membership', message, ...idle, incidentsChanged: 0, incidentsRefused: [], team: null };
       }
       const incidentsChanged = await mergeServerIncidents(db, workspaceId, workspace.incidents);
       const missing = await incidentsMissingOnServer(db, workspaceId, workspace.incidents);
@@ -144,7 +152,8 @@ export function createSyncSession(client: SupabaseClient, random: () => number =
         }
       }
       const report = await engineFor(db, workspaceId).runOnce();
-      return { ...report, incidentsChanged, incidentsRefused };
+      const team = report.reason === 'ok' ? await syncTeamState(client, db, settings, (await session.account())?.user_id ?? null) : null;
+      return { ...report, incidentsChanged, incidentsRefused, team };
     },
   };
   return session;

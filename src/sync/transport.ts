@@ -8,7 +8,8 @@ import type { PulledLogEntry, OutboxRow } from '../store/schema';
 import { classifyFailure, type ChangeResult, type RequestFailure } from './protocol';
 
 /** What a push sends per change: the outbox row without the phone's bookkeeping. */
-export type OutboxChange = Pick<OutboxRow, 'id' | 'table' | 'op' | 'payload'>;
+/** An outbox row as sent: per table, so the payload's type follows `table`. */
+export type OutboxChange = OutboxRow extends infer Row ? (Row extends OutboxRow ? Pick<Row, 'id' | 'table' | 'op' | 'payload'> : never) : never;
 
 /**
  * One change of a pulled page. A table this app version cannot read (a newer server) is

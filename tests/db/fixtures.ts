@@ -41,6 +41,7 @@ export const rows = {
   alertAck: '0a000000-0000-4000-8000-00000000c00f',
   pushSubscription: '0a000000-0000-4000-8000-00000000c010',
   logEntry: '0a000000-0000-4000-8000-00000000c011',
+  alertRelay: '0a000000-0000-4000-8000-00000000c012',
 } as const;
 
 let deviceClock = Date.parse('2026-03-02T09:16:00.000Z');
@@ -118,6 +119,8 @@ export async function seedWorkspaces(db: TestDatabase): Promise<void> {
   await insertRow(q, 'checkoff', { ...base, id: rows.checkoff, call_run_id: rows.callRun, outcome: 'reached', called_at: '2026-03-02T09:30:00Z' });
   await insertRow(q, 'alert', { ...atIncident, id: rows.alert, message: 'Join the bridge' });
   await insertRow(q, 'alert_ack', { ...base, id: rows.alertAck, alert_id: rows.alert });
+  await insertRow(q, 'alert_round', { ...base, alert_id: rows.alert, round: 0, kind: 'send', recipients: 4 });
+  await insertRow(q, 'alert_relay', { ...base, id: rows.alertRelay, kind: 'ntfy', server_url: 'https://ntfy.example', topic: 'northwind-alerts', token: 'tk_relay_secret' });
   await insertRow(q, 'push_subscription', {
     ...base,
     id: rows.pushSubscription,

@@ -83,8 +83,19 @@ const MATRIX: Expectation[] = [
   ['alert',              'insert', 'allowed',  'allowed',  'allowed',  'allowed',  'rls',      'rls',      'no-grant'],
   ['alert',              'update', 'no-grant', 'no-grant', 'no-grant', 'no-grant', 'no-grant', 'no-grant', 'no-grant'],
   ['alert',              'delete', 'no-grant', 'no-grant', 'no-grant', 'no-grant', 'no-grant', 'no-grant', 'no-grant'],
+  // Rounds are written by the send-alert function (service_role) only.
+  ['alert_round',        'select', 'allowed',  'allowed',  'allowed',  'allowed',  'allowed',  'none',     'no-grant'],
+  ['alert_round',        'insert', 'no-grant', 'no-grant', 'no-grant', 'no-grant', 'no-grant', 'no-grant', 'no-grant'],
+  ['alert_round',        'update', 'no-grant', 'no-grant', 'no-grant', 'no-grant', 'no-grant', 'no-grant', 'no-grant'],
+  ['alert_round',        'delete', 'no-grant', 'no-grant', 'no-grant', 'no-grant', 'no-grant', 'no-grant', 'no-grant'],
+  // Owners and comm_owners manage relays; the token column is never readable (so `set token = token` is refused).
+  ['alert_relay',        'select', 'allowed',  'allowed',  'allowed',  'allowed',  'allowed',  'none',     'no-grant'],
+  ['alert_relay',        'insert', 'allowed',  'allowed',  'rls',      'rls',      'rls',      'rls',      'no-grant'],
+  ['alert_relay',        'update', 'no-grant', 'no-grant', 'no-grant', 'no-grant', 'no-grant', 'no-grant', 'no-grant'],
+  ['alert_relay',        'delete', 'allowed',  'allowed',  'none',     'none',     'none',     'none',     'no-grant'],
   ['alert_ack',          'select', 'allowed',  'allowed',  'allowed',  'allowed',  'allowed',  'none',     'no-grant'],
-  ['alert_ack',          'insert', 'allowed',  'allowed',  'allowed',  'allowed',  'rls',      'rls',      'no-grant'],
+  // Every member is alerted, so every member, viewers too, can acknowledge (their own ack only).
+  ['alert_ack',          'insert', 'allowed',  'allowed',  'allowed',  'allowed',  'allowed',  'rls',      'no-grant'],
   ['alert_ack',          'update', 'no-grant', 'no-grant', 'no-grant', 'no-grant', 'no-grant', 'no-grant', 'no-grant'],
   ['alert_ack',          'delete', 'no-grant', 'no-grant', 'no-grant', 'no-grant', 'no-grant', 'no-grant', 'no-grant'],
   // A push subscription is its member's own: the responder holds A's only one.
@@ -122,6 +133,8 @@ const newRow: Record<string, (actorId: string) => Promise<Record<string, unknown
   checkoff: () => ({ ...atA, id: id(), call_run_id: rows.callRun, outcome: 'no_answer', called_at: '2026-03-02T09:40:00Z' }),
   alert: () => ({ ...atIncident, id: id(), message: 'Bridge moved' }),
   alert_ack: () => ({ ...atA, id: id(), alert_id: rows.alert }),
+  alert_round: () => ({ ...atA, alert_id: rows.alert, round: 1, kind: 'repeat' }),
+  alert_relay: () => ({ ...atA, kind: 'gotify', server_url: 'https://gotify.example', token: 'AbCdEf' }),
   push_subscription: (actorId) => ({ ...atA, id: id(), user_id: actorId, endpoint: 'https://push.example/new', p256dh: 'k', auth: 's' }),
 };
 
@@ -144,6 +157,8 @@ const target: Record<string, { where: string; params: unknown[]; column: string 
   checkoff: { where: 'id = $1', params: [rows.checkoff], column: 'note' },
   alert: { where: 'id = $1', params: [rows.alert], column: 'message' },
   alert_ack: { where: 'id = $1', params: [rows.alertAck], column: 'acked_at' },
+  alert_round: { where: 'alert_id = $1 and round = 0', params: [rows.alert], column: 'delivered' },
+  alert_relay: { where: 'id = $1', params: [rows.alertRelay], column: 'token' },
   push_subscription: { where: 'id = $1', params: [rows.pushSubscription], column: 'endpoint' },
 };
 

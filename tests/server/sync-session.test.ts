@@ -4,7 +4,9 @@
 
 import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { myCalls, runState, type CallTree } from '../../src/domain/call-tree';
 import type { WorkspaceSettings } from '../../src/domain/workspace';
+import { readRun, recordCheckoff, startRun } from '../../src/store/call-runs';
 import { ensureWorkspace } from '../../src/store/first-run';
 import { joinServerWorkspace } from '../../src/store/link-workspace';
 import { appendLogEntry } from '../../src/store/log-repository';
@@ -99,6 +101,37 @@ describe.each(backends)('the app’s sync session on %s', (backend) => {
     expect(report).toMatchObject({ reason: 'ok', parked: 1 });
     const [refused] = await listRejected(responder.db, WORKSPACE);
     expect(refused).toMatchObject({ id, reason: 'the incident is not on the server; an owner or communication owner must open it first, then send again' });
+  });
+
+  it('brings a call-tree run the owner started offline to the responder, and each one’s checkoffs to the other', async () => {
+    const tree: CallTree = {
+      id: crypto.randomUUID(),
+      workspace_id: WORKSPACE,
+      name: 'Leadership first',
+      version: 1,
+      nodes: [
+        { id: 'ceo', parent_id: null, order: 1, contact_id: 'c-ceo', callers: ['Tom Becker'], backup_contact_ids: [], wait_minutes: 10 },
+        { id: 'insurer', parent_id: 'ceo', order: 1, contact_id: 'c-insurer', callers: ['Dana Owner'], backup_contact_ids: ['c-broker'], wait_minutes: 10 },
+      ],
+    };
+    const ownerSettings = await owner.settings();
+    const responderSettings = { ...(await responder.settings()), author_name: 'Tom Becker' };
+    const { run } = await startRun(owner.db, { ...ownerSettings, author_name: 'Dana Owner' }, tree, 'INC-2026-004');
+
+    expect(await owner.session.run(owner.db, ownerSettings)).toMatchObject({ reason: 'ok', parked: 0, team: { problems: [] } });
+    const received = await responder.session.run(responder.db, responderSettings);
+    expect(received.team?.changed).toBeGreaterThanOrEqual(1);
+    const onResponder = await readRun(responder.db, run.id);
+    expect(onResponder?.run).toEqual(run);
+
+    // Tom reaches the CEO on his phone; the insurer's call is released to Dana on hers.
+    await recordCheckoff(responder.db, responderSettings, onResponder!.run, { node_id: 'ceo', contact_id: 'c-ceo', method: 'Phone', outcome: 'reached', note: '' }, 'CEO');
+    expect(await responder.session.run(responder.db, responderSettings)).toMatchObject({ reason: 'ok', parked: 0 });
+    await owner.session.run(owner.db, ownerSettings);
+    const onOwner = await readRun(owner.db, run.id);
+    const state = runState(onOwner!.run.tree, onOwner!.run, onOwner!.checkoffs, new Date());
+    expect(state.nodes.map((node) => node.state)).toEqual(['reached', 'pending']);
+    expect(myCalls(state, 'Dana Owner').map((call) => call.node.id)).toEqual(['insurer']);
   });
 
   it('sends nothing while the account is not a member, and keeps every entry waiting', async () => {

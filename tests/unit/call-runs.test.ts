@@ -1,9 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runState, type CallTree, type CallTreeNode } from '../../src/domain/call-tree';
+import type { Contact } from '../../src/domain/contacts';
 import { DEMO_WORKSPACE_ID, demoIncident } from '../../src/domain/demo-workspace';
 import type { LogEntry } from '../../src/domain/log-entry';
 import type { WorkspaceSettings } from '../../src/domain/workspace';
-import { listCallTrees, listRuns, readRun, recordCheckoff, saveCallTree, startRun } from '../../src/store/call-runs';
+import { listCallTrees, listRuns, mergePulledRuns, readRun, recordCheckoff, saveCallTree, startRun } from '../../src/store/call-runs';
+import { oldestWaiting } from '../../src/store/outbox';
 import { getIncident } from '../../src/store/incident-actions';
 import { appendLogEntry, listLogPage, verifyIncidentLog } from '../../src/store/log-repository';
 import { DB_VERSION, openMusterDB, type MusterDatabase } from '../../src/store/open-database';
@@ -168,6 +170,49 @@ describe('running a call tree for an incident', () => {
 
     expect(await listRuns(db, WORKSPACE, INCIDENT)).toEqual([first.run, later.run]);
     expect(await readRun(db, 'run-unknown')).toBeUndefined();
+  });
+});
+
+describe('sharing runs and checkoffs with the team', () => {
+  const CEO: Contact = {
+    id: 'c-ceo', workspace_id: WORKSPACE, name: 'Dana Whitfield', organization: 'Northwind Dental', role: 'CEO', category: 'leadership',
+    methods: [{ id: 'm-1', channel: 'phone', label: 'mobile', value: '+49 170 5550101', available_24x7: true }], references: [], notes: '', priority: 1, version: 1, updated_at: START.toISOString(),
+  };
+
+  it('queues the run, with the tree and the contacts it names, before its checkoffs, in the server’s column names', async () => {
+    await db.put('contacts', CEO);
+    await db.put('contacts', { ...CEO, id: 'c-unrelated', name: 'Not in the tree' });
+    const { run } = await startRun(db, MARIA, TREE, INCIDENT, START);
+    const { checkoff } = await recordCheckoff(db, MARIA, run, { node_id: 'ceo', contact_id: 'c-ceo', method: 'Phone (mobile)', outcome: 'reached', note: 'Joining the bridge' }, 'Dana Whitfield', minutes(2));
+
+    expect(run.contacts).toEqual({ 'c-ceo': { name: 'Dana Whitfield', methods: CEO.methods } });
+    const waiting = await oldestWaiting(db, 10);
+    expect(waiting.map((row) => row.table)).toEqual(['call_run', 'log_entry', 'checkoff', 'log_entry']);
+    expect(waiting[0]?.payload).toEqual({
+      id: run.id, workspace_id: WORKSPACE, incident_id: INCIDENT, call_tree_id: TREE.id, tree_version: 1, tree: TREE,
+      contacts: run.contacts, started_at: START.toISOString(), started_by_name: 'Maria Lopez', local_seq: 0,
+    });
+    expect(waiting[2]?.payload).toEqual({
+      id: checkoff.id, workspace_id: WORKSPACE, call_run_id: run.id, node_id: 'ceo', caller: 'Maria Lopez', contact_id: 'c-ceo',
+      method: 'Phone (mobile)', outcome: 'reached', note: 'Joining the bridge', called_at: minutes(2).toISOString(), incident_id: INCIDENT, local_seq: 0,
+    });
+  });
+
+  it('merges a teammate’s run and checkoffs once, whatever order they arrive in, and the state follows', async () => {
+    const tomsPhone = await openTestDatabase();
+    const { run } = await startRun(tomsPhone, TOM, TREE, INCIDENT, START);
+    const { checkoff: tomsCall } = await recordCheckoff(tomsPhone, TOM, run, { node_id: 'ceo', contact_id: 'c-ceo', method: 'Phone', outcome: 'no_answer', note: '' }, 'CEO', minutes(1));
+    tomsPhone.close();
+
+    expect(await mergePulledRuns(db, WORKSPACE, { runs: [], checkoffs: [tomsCall] })).toBe(1);
+    expect(await mergePulledRuns(db, WORKSPACE, { runs: [run], checkoffs: [tomsCall] })).toBe(1);
+    expect(await mergePulledRuns(db, WORKSPACE, { runs: [run], checkoffs: [tomsCall] })).toBe(0);
+    expect(await mergePulledRuns(db, WORKSPACE, { runs: [{ ...run, id: 'r-other', workspace_id: 'another-workspace' }], checkoffs: [{ ...tomsCall, id: 'k-other', workspace_id: 'another-workspace' }] })).toBe(0);
+
+    const stored = await readRun(db, run.id);
+    expect(stored).toEqual({ run, checkoffs: [tomsCall] });
+    expect(runState(stored!.run.tree, stored!.run, stored!.checkoffs, minutes(2)).nodes[0]?.state).toBe('failed');
+    expect(await oldestWaiting(db, 10)).toEqual([]);
   });
 });
 

@@ -26,6 +26,7 @@ export function memorySyncServer(userId = 'user-1'): MemorySyncServer {
         if (reason) return { id: change.id, status: 'rejected', reason };
         const existing = server.stored.find((row) => row.id === change.id);
         if (existing) return { id: change.id, status: 'duplicate' };
+        if (change.table !== 'log_entry') throw new Error(`the memory server keeps log entries only, not ${change.table}`);
         const { follow_up: _unstored, ...fields }: LogEntry = change.payload;
         server.stored.push({ ...fields, seq: server.stored.length + 1, recorded_at: new Date(0).toISOString(), recorded_by: userId, chain_hash: 'c'.repeat(64) });
         return { id: change.id, status: 'applied' };

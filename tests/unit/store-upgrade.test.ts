@@ -163,17 +163,19 @@ describe('upgrading a phone from version 2 (before chain tips were kept)', () =>
 describe('installing on a new phone', () => {
   it('creates every store and index the app reads', async () => {
     const db = await openTestDatabase();
-    const stores = ['settings', 'incidents', 'contacts', 'templates', 'log', 'outbox', 'chain-tips', 'rejected', 'pulled', 'sync-state', 'records', 'call-trees', 'call-runs', 'checkoffs'] as const;
+    const stores = ['settings', 'incidents', 'contacts', 'templates', 'log', 'outbox', 'chain-tips', 'rejected', 'pulled', 'sync-state', 'records', 'call-trees', 'call-runs', 'checkoffs', 'alerts'] as const;
     const tx = db.transaction([...stores], 'readonly');
     const indexesOf = (store: (typeof stores)[number]) => [...tx.objectStore(store).indexNames].sort();
 
-    expect(db.version).toBe(5);
+    expect(db.version).toBe(6);
     expect([...db.objectStoreNames].sort()).toEqual([
-      'call-runs', 'call-trees', 'chain-tips', 'checkoffs', 'contacts', 'incidents', 'log', 'outbox', 'pulled', 'records', 'rejected', 'settings', 'sync-state', 'templates',
+      'alerts', 'call-runs', 'call-trees', 'chain-tips', 'checkoffs', 'contacts', 'incidents', 'log', 'outbox', 'pulled', 'records', 'rejected', 'settings', 'sync-state', 'templates',
     ]);
     expect(indexesOf('call-trees')).toEqual(['by-workspace']);
     expect(indexesOf('call-runs')).toEqual(['by-incident']);
     expect(indexesOf('checkoffs')).toEqual(['by-run']);
+    expect(indexesOf('alerts')).toEqual(['by-incident']);
+    expect(tx.objectStore('alerts').index('by-incident').keyPath).toEqual(['workspace_id', 'incident_id']);
     expect(tx.objectStore('call-runs').index('by-incident').keyPath).toEqual(['workspace_id', 'incident_id']);
     expect(indexesOf('records')).toEqual(['by-incident']);
     expect(indexesOf('chain-tips')).toEqual(['by-workspace']);

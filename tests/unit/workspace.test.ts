@@ -4,7 +4,9 @@ import { appendLogEntry, countLog } from '../../src/store/log-repository';
 import type { MusterDatabase } from '../../src/store/open-database';
 import { outboxSummary } from '../../src/store/outbox';
 import { requestPersistentStorage } from '../../src/store/persistence';
+import { recordCheckoff, saveCallTree, startRun } from '../../src/store/call-runs';
 import { clearDemoWorkspace, ensureWorkspace } from '../../src/store/first-run';
+import { raiseAlert } from '../../src/store/team-alerts';
 import {
   listContacts,
   listIncidents,
@@ -92,6 +94,25 @@ describe('clearing the demo', () => {
     expect(await listTemplates(db, DEMO_WORKSPACE_ID)).toEqual([]);
     expect(await countLog(db, DEMO_WORKSPACE_ID, DEMO_INCIDENT, {})).toBe(0);
     expect(await db.count('log')).toBe(0);
+    expect(await outboxSummary(db)).toEqual({ waiting: 0, oldestAt: null, rejected: 0 });
+  });
+
+  it('removes the demo’s call trees, their runs and checkoffs, and its team alerts', async () => {
+    const settings = await ensureWorkspace(db, FIRST_RUN);
+    const tree = await saveCallTree(db, {
+      id: 'tree-demo',
+      workspace_id: DEMO_WORKSPACE_ID,
+      name: 'Demo tree',
+      version: 1,
+      nodes: [{ id: 'n1', parent_id: null, order: 1, contact_id: 'c-1', callers: ['Demo responder'], backup_contact_ids: [], wait_minutes: 10 }],
+    });
+    const { run } = await startRun(db, settings, tree, DEMO_INCIDENT, FIRST_RUN);
+    await recordCheckoff(db, settings, run, { node_id: 'n1', contact_id: 'c-1', method: 'Phone', outcome: 'reached', note: '' }, 'Contact', FIRST_RUN);
+    await raiseAlert(db, settings, DEMO_INCIDENT, 'Move to the phone bridge', FIRST_RUN);
+
+    await clearDemoWorkspace(db, 'Northwind Dental');
+
+    expect([await db.count('call-trees'), await db.count('call-runs'), await db.count('checkoffs'), await db.count('alerts')]).toEqual([0, 0, 0, 0]);
     expect(await outboxSummary(db)).toEqual({ waiting: 0, oldestAt: null, rejected: 0 });
   });
 

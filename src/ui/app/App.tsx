@@ -13,10 +13,10 @@ const TemplatesScreen = lazy(() => import('../templates/TemplatesScreen').then((
 const IncidentScreen = lazy(() => import('../incident/IncidentScreen').then((m) => ({ default: m.IncidentScreen })));
 const SettingsScreen = lazy(() => import('../settings/SettingsScreen').then((m) => ({ default: m.SettingsScreen })));
 
-/** The opt-in flag of follow-up-reminders.ts, read without loading that module at start. */
-function readOptIn(): string | null {
+/** An opt-in flag (follow-up-reminders.ts, incident-calls.ts), read without loading that module at start. */
+function readOptIn(key: string): string | null {
   try {
-    return globalThis.localStorage?.getItem('muster:follow-up-notifications') ?? null;
+    return globalThis.localStorage?.getItem(key) ?? null;
   } catch {
     return null;
   }
@@ -29,8 +29,14 @@ export function App(props: { updateReady: boolean; onApplyUpdate: () => void }) 
   // Step 8: once the user asked for follow-up notifications, they run on every screen (the
   // reminder code loads only then).
   createEffect(() => {
-    if (app.currentIncident() && readOptIn() === 'on')
+    if (app.currentIncident() && readOptIn('muster:follow-up-notifications') === 'on')
       void import('../incident/follow-up-reminders').then((reminders) => runWithOwner(owner, () => reminders.useFollowUpReminders()));
+  });
+  // Issue 5: likewise, calls handed to this phone's user are alerted on every screen once
+  // they asked for call notifications on this phone.
+  createEffect(() => {
+    if (app.currentIncident() && readOptIn('muster:call-notifications') === 'on')
+      void import('../incident/calls/incident-calls').then((calls) => runWithOwner(owner, () => calls.useIncidentCalls()));
   });
   return (
     <>

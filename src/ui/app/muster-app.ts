@@ -9,7 +9,8 @@ import type { LogView } from '../log/log-view';
 import { createLazySync } from './lazy-sync';
 import type { SyncController } from './sync-controller';
 
-type TabMessage = 'log-changed' | 'workspace-changed';
+/** 'alert-acknowledged' comes from the service worker (src/sw/alerts.ts): this tab must sync the ack. */
+type TabMessage = 'log-changed' | 'workspace-changed' | 'alert-acknowledged';
 
 /** What every screen shares: the store, this phone's settings, the outbox and unsaved forms. */
 export interface MusterApp {
@@ -60,6 +61,8 @@ export async function createMusterApp(db: MusterDatabase, initial: WorkspaceSett
       pendingStartupLog = null;
       setLogVersion((version) => version + 1);
       void app.refreshOutbox();
+    } else if (event.data === 'alert-acknowledged') {
+      app.logChanged();
     } else if (event.data === 'workspace-changed') {
       void readSettings(db).then((next) => next && app.reloadWorkspace(next, false));
     }
@@ -89,7 +92,7 @@ export async function createMusterApp(db: MusterDatabase, initial: WorkspaceSett
       gate,
       async afterRun(report) {
         if (report.incidentsChanged > 0) setIncidents(await listIncidents(db, settings().workspace_id));
-        if (report.pushed + report.duplicates + report.parked + report.pulled > 0) app.logChanged();
+        if (report.pushed + report.duplicates + report.parked + report.pulled + (report.team?.changed ?? 0) > 0) app.logChanged();
         else await app.refreshOutbox();
       },
       async signedOut() {

@@ -11,12 +11,14 @@ type SectionProps = { incident: Incident };
 // Each step loads when opened, from the service worker's precache when offline.
 const SECTION_VIEWS: Record<Exclude<IncidentSectionId, 'readiness'>, Component<SectionProps>> = {
   owner: lazy(() => import('./sections/OwnerSection').then((m) => ({ default: m.OwnerSection }))),
+  calls: lazy(() => import('./calls/CallsSection').then((m) => ({ default: m.CallsSection }))),
   leadership: lazy(() => import('./sections/LeadershipSection').then((m) => ({ default: m.LeadershipSection }))),
   employees: lazy(() => import('./sections/EmployeesSection').then((m) => ({ default: m.EmployeesSection }))),
   escalation: lazy(() => import('./sections/EscalationSection').then((m) => ({ default: m.EscalationSection }))),
   legal: lazy(() => import('./sections/LegalSection').then((m) => ({ default: m.LegalSection }))),
   statements: lazy(() => import('./sections/StatementsSection').then((m) => ({ default: m.StatementsSection }))),
   channels: lazy(() => import('./sections/ChannelsSection').then((m) => ({ default: m.ChannelsSection }))),
+  alerts: lazy(() => import('./alerts/AlertsSection').then((m) => ({ default: m.AlertsSection }))),
   decisions: lazy(() => import('./sections/DecisionsSection').then((m) => ({ default: m.DecisionsSection }))),
 };
 // Readiness is the workspace's, not an incident's: it opens with no incident too.

@@ -1,4 +1,6 @@
 import { createSignal } from 'solid-js';
+import { AlertSettings } from './AlertSettings';
+import { CallTrees } from './CallTrees';
 import { FormField } from '../app/FormField';
 import { useMuster } from '../app/muster-app';
 import { StatusNote } from '../app/StatusNote';
@@ -29,8 +31,10 @@ export function SettingsScreen() {
       </section>
       <IncidentSettings />
       <EvidenceLocations />
+      <CallTrees />
       <StorageStatus />
       <SyncSettings />
+      <AlertSettings />
       <p class="note">Workspace: {app.settings().name}. Muster {__MUSTER_VERSION__}.</p>
     </section>
   );

@@ -2,7 +2,7 @@ import { createResource, createSignal, For, Show } from 'solid-js';
 import type { BackendAccount } from '../../domain/workspace';
 import { clearDemoWorkspace } from '../../store/first-run';
 import { joinServerWorkspace, LinkBlockedError, planLink, type LinkPlan, type MemberRole, type ServerWorkspace } from '../../store/link-workspace';
-import { listRejected, requeueRejected } from '../../store/outbox';
+import { describeChange, listRejected, requeueRejected } from '../../store/outbox';
 import { readSyncState } from '../../store/pulled-log';
 import { ErrorAlert } from '../app/ErrorAlert';
 import { FormField } from '../app/FormField';
@@ -255,7 +255,7 @@ function SyncStatusPanel(props: { account: BackendAccount }) {
           <For each={rejected()}>
             {(row) => (
               <li>
-                <strong>{row.payload.message_summary}</strong> ({row.payload.incident_id}): {row.reason}
+                <strong>{describeChange(row)}</strong> ({row.payload.incident_id}): {row.reason}
               </li>
             )}
           </For>

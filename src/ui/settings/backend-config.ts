@@ -22,3 +22,21 @@ export async function defaultBackend(): Promise<BackendConfig | null> {
     return null;
   }
 }
+
+/**
+ * The public key push services check the backend's alerts against (VAPID): the build's
+ * VITE_VAPID_PUBLIC_KEY for a real Supabase project, or what the embedded backend serves.
+ * null when neither has one: alerts cannot be turned on.
+ */
+export async function alertPublicKey(backendUrl: string): Promise<string | null> {
+  const configured = import.meta.env.VITE_VAPID_PUBLIC_KEY as string | undefined;
+  if (configured) return configured;
+  try {
+    const answer = await fetch(new URL('/muster-backend.json', backendUrl), { cache: 'no-store' });
+    if (!answer.ok) return null;
+    const body = (await answer.json()) as { vapid_public_key?: unknown };
+    return typeof body.vapid_public_key === 'string' && body.vapid_public_key !== '' ? body.vapid_public_key : null;
+  } catch {
+    return null;
+  }
+}

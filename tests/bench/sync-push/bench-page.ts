@@ -10,7 +10,7 @@ import { oldestWaiting, outboxSummary } from '../../../src/store/outbox';
 import { DEFAULT_BATCH } from '../../../src/sync/protocol';
 import { createSupabaseTransport } from '../../../src/sync/supabase-transport';
 import { createSyncEngine, type SyncReport } from '../../../src/sync/sync-engine';
-import type { SyncTransport } from '../../../src/sync/transport';
+import type { OutboxChange, SyncTransport } from '../../../src/sync/transport';
 
 const WORKSPACE = '00000000-0000-4000-8000-0000000000aa';
 const INCIDENT = 'INC-2026-004';
@@ -170,7 +170,7 @@ window.syncPushBench = {
     let applied = 0;
     const start = performance.now();
     for (const row of rows) {
-      const [result] = await transport.push([{ id: row.id, table: row.table, op: row.op, payload: row.payload }]);
+      const [result] = await transport.push([{ id: row.id, table: row.table, op: row.op, payload: row.payload } as OutboxChange]);
       if (result?.status === 'applied') applied += 1;
       else other.push(JSON.stringify(result ?? null));
     }

@@ -1,0 +1,142 @@
+/**
+ * After the outbox is sent and the log pulled: the team's call-tree runs and checkoffs, and
+ * the state of the team alerts, for each open incident; then asks the send-alert function
+ * to send the alerts raised here that reached the server. Each part that fails waits for
+ * the next run and never stops the others: the log has already synced by then.
+ */
+import type { SupabaseClient } from '@supabase/supabase-js';
+import * as v from 'valibot';
+import { CHECKOFF_OUTCOMES } from '../domain/call-tree';
+import type { WorkspaceSettings } from '../domain/workspace';
+import { mergePulledRuns, type PulledRuns } from '../store/call-runs';
+import type { MusterDatabase } from '../store/open-database';
+import { markDispatched, mergeServerAlerts, undispatchedAlerts, type ServerAlert } from '../store/team-alerts';
+import { listIncidents } from '../store/workspace-repository';
+import { callRpc } from './supabase-transport';
+import { SyncTransportError } from './transport';
+
+const methodSchema = v.object({ id: v.string(), channel: v.string(), label: v.string(), value: v.string(), available_24x7: v.boolean() });
+const nodeSchema = v.object({
+  id: v.string(),
+  parent_id: v.nullable(v.string()),
+  order: v.number(),
+  contact_id: v.string(),
+  callers: v.array(v.string()),
+  backup_contact_ids: v.array(v.string()),
+  wait_minutes: v.number(),
+});
+const pulledRunsSchema = v.object({
+  runs: v.array(
+    v.object({
+      id: v.string(),
+      workspace_id: v.string(),
+      incident_id: v.string(),
+      tree_id: v.string(),
+      tree_version: v.number(),
+      tree: v.object({ id: v.string(), workspace_id: v.string(), name: v.string(), version: v.number(), nodes: v.array(nodeSchema) }),
+      contacts: v.record(v.string(), v.object({ name: v.string(), methods: v.array(methodSchema) })),
+      started_at: v.string(),
+      started_by: v.string(),
+    }),
+  ),
+  checkoffs: v.array(
+    v.object({
+      id: v.string(),
+      workspace_id: v.string(),
+      run_id: v.string(),
+      node_id: v.string(),
+      caller: v.string(),
+      contact_id: v.string(),
+      method: v.string(),
+      outcome: v.picklist(CHECKOFF_OUTCOMES),
+      note: v.string(),
+      at: v.string(),
+    }),
+  ),
+});
+
+const alertStatusSchema = v.array(
+  v.object({
+    id: v.string(),
+    incident_id: v.string(),
+    title: v.string(),
+    raised_at: v.string(),
+    raised_by_name: v.nullish(v.string(), ''),
+    repeat_every_seconds: v.number(),
+    max_repeats: v.number(),
+    acks: v.array(v.object({ user_id: v.string(), name: v.nullish(v.string(), ''), acked_at: v.string() })),
+    pending: v.array(v.object({ user_id: v.string(), name: v.nullish(v.string(), '') })),
+    rounds: v.array(
+      v.object({
+        round: v.number(),
+        kind: v.picklist(['send', 'repeat', 'escalate']),
+        claimed_at: v.string(),
+        recipients: v.number(),
+        delivered: v.number(),
+        gone: v.number(),
+        failed: v.number(),
+      }),
+    ),
+  }),
+);
+
+export interface TeamStateReport {
+  /** Runs, checkoffs and alerts that are new or changed on this phone. */
+  changed: number;
+  /** Alerts raised here that the send-alert function was asked to send. */
+  dispatched: number;
+  /** What could not be read or sent this time, in words; it is tried again on the next run. */
+  problems: string[];
+}
+
+const problemOf = (what: string, error: unknown) =>
+  `${what}: ${error instanceof v.ValiError ? 'the server answered in a form this app cannot read' : (error as Error).message}`;
+
+export async function syncTeamState(client: SupabaseClient, db: MusterDatabase, settings: WorkspaceSettings, userId: string | null): Promise<TeamStateReport> {
+  const report: TeamStateReport = { changed: 0, dispatched: 0, problems: [] };
+  const workspaceId = settings.workspace_id;
+  const open = (await listIncidents(db, workspaceId)).filter((incident) => incident.status === 'open');
+
+  for (const incident of open) {
+    const args = { p_workspace_id: workspaceId, p_incident_id: incident.id };
+    try {
+      const pulled = v.parse(pulledRunsSchema, await callRpc(client, 'call_runs_pull', args));
+      report.changed += await mergePulledRuns(db, workspaceId, pulled as PulledRuns);
+    } catch (error) {
+      if (!(error instanceof SyncTransportError) && !(error instanceof v.ValiError)) throw error;
+      report.problems.push(problemOf(`Call trees of ${incident.id}`, error));
+    }
+    try {
+      const listed = v.parse(alertStatusSchema, await callRpc(client, 'alert_status', args));
+      const alerts = listed.map(
+        (alert): ServerAlert => ({
+          id: alert.id,
+          incident_id: alert.incident_id,
+          title: alert.title,
+          raised_at: alert.raised_at,
+          repeat_minutes: alert.repeat_every_seconds / 60,
+          max_repeats: alert.max_repeats,
+          status: { raised_by_name: alert.raised_by_name, acks: alert.acks, pending: alert.pending, rounds: alert.rounds },
+        }),
+      );
+      report.changed += await mergeServerAlerts(db, workspaceId, alerts, userId);
+    } catch (error) {
+      if (!(error instanceof SyncTransportError) && !(error instanceof v.ValiError)) throw error;
+      report.problems.push(problemOf(`Team alerts of ${incident.id}`, error));
+    }
+  }
+
+  for (const alert of await undispatchedAlerts(db, workspaceId)) {
+    // Still in the outbox: the server does not have it yet (refused or not sent).
+    if ((await db.getKey('outbox', alert.id)) !== undefined) continue;
+    if ((await db.getKey('rejected', alert.id)) !== undefined) continue;
+    const { error } = await client.functions.invoke('send-alert', { body: { alert_id: alert.id } });
+    if (error) {
+      report.problems.push(`Sending the alert “${alert.title}”: ${error.message}`);
+      continue;
+    }
+    await markDispatched(db, alert.id);
+    report.dispatched += 1;
+  }
+  return report;
+}
