@@ -3,7 +3,7 @@
 // first). Runs what `npm start` runs (dist/ and the embedded backend, on a throwaway PGlite
 // with the seed), opens Muster in Chromium as a 360x760 phone (device scale factor 1), logs a
 // few demo entries through the UI, signs in as the seeded owner, and writes
-//   docs/screenshots/{log,entry-form,incident,contacts,templates,settings,sync,team-log}.png
+//   docs/screenshots/{log,entry-form,incident,contacts,templates,settings,call-tree,calls,sync,team-log,alerts}.png
 //
 //   node scripts/screenshots.mjs [output-dir]
 
@@ -67,7 +67,7 @@ async function shoot(page, name) {
 
 async function main() {
   const dataDir = await mkdtemp(join(tmpdir(), 'muster-screenshots-data-'));
-  const server = await startMuster({ root: join(repoRoot, 'dist'), port: 0, dataDir, seed: true });
+  const server = await startMuster({ root: join(repoRoot, 'dist'), port: 0, dataDir, seed: true, alerts: { tickSeconds: 0 } });
   const userDataDir = await mkdtemp(join(tmpdir(), 'muster-screenshots-'));
   let context;
   try {
@@ -130,6 +130,33 @@ async function main() {
     await page.getByTestId('persistence').waitFor();
     await shoot(page, 'settings');
 
+    // A call tree: the CEO first, then the MSP, each with a backup.
+    await page.getByRole('button', { name: '+ New call tree' }).click();
+    await page.getByLabel('Name of the call tree').fill('Ransomware: first hour');
+    const call = (index) => page.getByTestId('call-node-fields').nth(index);
+    await call(0).getByLabel('Whom to call').selectOption({ label: 'Maria Lopez (Leadership)' });
+    await call(0).getByLabel('Who calls (member name)').fill('Demo responder');
+    await call(0).getByRole('button', { name: '+ Backup contact for call 1' }).click();
+    await call(0).getByLabel('Backup contact 1 (called if not reached)').selectOption({ label: 'Tom Becker (Leadership)' });
+    await page.getByRole('button', { name: '+ Add a call' }).click();
+    await call(1).getByLabel('Whom to call').selectOption({ label: 'Bluebridge IT service desk (MSP)' });
+    await call(1).getByLabel('Who calls (member name)').fill('Sam Rivera');
+    await call(1).getByRole('button', { name: '+ Backup caller for call 2' }).click();
+    await call(1).getByLabel('Backup caller 1 (takes over)').fill('Demo responder');
+    await page.getByRole('heading', { name: 'Call trees' }).evaluate((heading) => heading.scrollIntoView());
+    await shoot(page, 'call-tree');
+    await page.getByRole('button', { name: 'Save call tree' }).click();
+    await page.getByRole('status').filter({ hasText: 'Saved Ransomware: first hour (version 1).' }).waitFor();
+
+    await page.goto(`${server.url}#incident/calls`);
+    await page.getByLabel('Call tree to run').selectOption({ label: 'Ransomware: first hour' });
+    await page.getByRole('button', { name: 'Start calling (logged)' }).click();
+    await page.getByRole('button', { name: 'No answer: Maria Lopez' }).click();
+    await page.getByTestId('my-call').first().waitFor();
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await shoot(page, 'calls');
+    await gotoScreen(page, 'settings');
+
     // Sign in as the seeded owner (the local backend lets a seeded address sign up once).
     await page.getByLabel('Email').fill('owner@demo.muster.test');
     await page.getByLabel('Password', { exact: true }).fill('correct horse battery');
@@ -148,6 +175,14 @@ async function main() {
     await page.getByTestId('last-sync').filter({ hasNotText: 'never' }).waitFor();
     await page.getByRole('heading', { level: 2, name: 'Sync with your team' }).evaluate((heading) => heading.scrollIntoView());
     await shoot(page, 'sync');
+
+    // A team alert, waiting for the responder's acknowledgement.
+    await page.goto(`${server.url}#incident/alerts`);
+    await page.getByRole('button', { name: 'Move to the phone bridge now' }).click();
+    await page.getByRole('button', { name: 'Send alert to the team' }).click();
+    await page.getByTestId('alert-pending').waitFor({ timeout: 20_000 });
+    await page.getByRole('heading', { name: 'Alerts', exact: true }).evaluate((heading) => heading.scrollIntoView());
+    await shoot(page, 'alerts');
   } finally {
     await context?.close();
     await server.close();

@@ -1,7 +1,7 @@
 /**
- * After the outbox is sent and the log pulled: the team's call-tree runs and checkoffs, and
- * the state of the team alerts, for each open incident; then asks the send-alert function
- * to send the alerts raised here that reached the server. Each part that fails waits for
+ * After the outbox is sent and the log pulled: asks the send-alert function to send the
+ * alerts raised here that reached the server; then reads the team's call-tree runs and
+ * checkoffs, and the state of the team alerts, for each open incident. Each part that fails waits for
  * the next run and never stops the others: the log has already synced by then.
  */
 import type { SupabaseClient } from '@supabase/supabase-js';
@@ -81,7 +81,7 @@ const alertStatusSchema = v.array(
 );
 
 export interface TeamStateReport {
-  /** Runs, checkoffs and alerts that are new or changed on this phone. */
+  /** Runs, checkoffs and alerts that are new or changed on this phone (a dispatched alert included). */
   changed: number;
   /** Alerts raised here that the send-alert function was asked to send. */
   dispatched: number;
@@ -95,6 +95,21 @@ const problemOf = (what: string, error: unknown) =>
 export async function syncTeamState(client: SupabaseClient, db: MusterDatabase, settings: WorkspaceSettings, userId: string | null): Promise<TeamStateReport> {
   const report: TeamStateReport = { changed: 0, dispatched: 0, problems: [] };
   const workspaceId = settings.workspace_id;
+  // Alerts raised here first, so the status read next already counts the first round.
+  for (const alert of await undispatchedAlerts(db, workspaceId)) {
+    // Still in the outbox: the server does not have it yet (refused or not sent).
+    if ((await db.getKey('outbox', alert.id)) !== undefined) continue;
+    if ((await db.getKey('rejected', alert.id)) !== undefined) continue;
+    const { error } = await client.functions.invoke('send-alert', { body: { alert_id: alert.id } });
+    if (error) {
+      report.problems.push(`Sending the alert “${alert.title}”: ${error.message}`);
+      continue;
+    }
+    await markDispatched(db, alert.id);
+    report.dispatched += 1;
+    report.changed += 1;
+  }
+
   const open = (await listIncidents(db, workspaceId)).filter((incident) => incident.status === 'open');
 
   for (const incident of open) {
@@ -126,17 +141,5 @@ export async function syncTeamState(client: SupabaseClient, db: MusterDatabase, 
     }
   }
 
-  for (const alert of await undispatchedAlerts(db, workspaceId)) {
-    // Still in the outbox: the server does not have it yet (refused or not sent).
-    if ((await db.getKey('outbox', alert.id)) !== undefined) continue;
-    if ((await db.getKey('rejected', alert.id)) !== undefined) continue;
-    const { error } = await client.functions.invoke('send-alert', { body: { alert_id: alert.id } });
-    if (error) {
-      report.problems.push(`Sending the alert “${alert.title}”: ${error.message}`);
-      continue;
-    }
-    await markDispatched(db, alert.id);
-    report.dispatched += 1;
-  }
   return report;
 }

@@ -1,12 +1,13 @@
-import { createEffect, createMemo, createRoot, createSignal, on, untrack, type Accessor } from 'solid-js';
+import { createEffect, createMemo, createSignal, on, untrack, type Accessor } from 'solid-js';
 import { followUpText } from '../../domain/follow-up-completion';
-import { parseNotifiedKeys, reminderFor, type Reminder } from '../../domain/follow-up-reminder';
+import { parseNotifiedKeys, reminderFor } from '../../domain/follow-up-reminder';
 import { dueNotifications, openFollowUps, type FollowUpItem, type FollowUpNotification } from '../../domain/follow-ups';
 import { readFollowUps, type FollowUpSource } from '../../store/incident-overview';
 import { useNow } from '../app/clock';
-import { useMuster, type MusterApp } from '../app/muster-app';
+import type { MusterApp } from '../app/muster-app';
+import { currentPermission, notify, perApp, readStorage, writeStorage, type NotificationPermissionState } from '../app/phone-notifications';
 
-export type ReminderPermission = NotificationPermission | 'unsupported';
+export type ReminderPermission = NotificationPermissionState;
 
 /** A reminder shown inside the app, when the phone may not show notifications. */
 export interface InAppReminder {
@@ -34,57 +35,13 @@ export interface FollowUpReminders {
 const EMPTY: FollowUpSource = { entries: [], supersededIds: new Set() };
 /** localStorage: 'on' once the user asked for follow-up notifications on this phone. */
 export const OPT_IN_KEY = 'muster:follow-up-notifications';
-const running = new WeakMap<MusterApp, FollowUpReminders>();
 
 /**
  * Step 8: follow-ups "with due/overdue state and a local notification when due while the
  * app is open". Started by the first screen that asks, once per app; it keeps checking
  * every 15 s (useNow) after that screen closes, until Muster is closed.
  */
-export function useFollowUpReminders(): FollowUpReminders {
-  const app = useMuster();
-  let reminders = running.get(app);
-  if (!reminders) {
-    reminders = createRoot(() => createReminders(app));
-    running.set(app, reminders);
-  }
-  return reminders;
-}
-
-const currentPermission = (): ReminderPermission => (typeof Notification === 'undefined' ? 'unsupported' : Notification.permission);
-
-function readStorage(storage: Storage | undefined, key: string): string | null {
-  try {
-    return storage?.getItem(key) ?? null;
-  } catch {
-    return null;
-  }
-}
-
-function writeStorage(storage: Storage | undefined, key: string, value: string | null): void {
-  try {
-    if (value === null) storage?.removeItem(key);
-    else storage?.setItem(key, value);
-  } catch {
-    // Storage refused (private mode, full): at worst a reminder repeats.
-  }
-}
-
-/** Shows a notification; false when the phone would not. Chrome on Android allows them only through the service worker. */
-async function notify(reminder: Reminder, tag: string): Promise<boolean> {
-  try {
-    new Notification(reminder.title, { body: reminder.body, tag });
-    return true;
-  } catch {
-    try {
-      const registration = await navigator.serviceWorker?.getRegistration();
-      await registration?.showNotification(reminder.title, { body: reminder.body, tag });
-      return Boolean(registration);
-    } catch {
-      return false;
-    }
-  }
-}
+export const useFollowUpReminders: () => FollowUpReminders = perApp(createReminders);
 
 function createReminders(app: MusterApp): FollowUpReminders {
   const now = useNow();
@@ -130,7 +87,7 @@ function createReminders(app: MusterApp): FollowUpReminders {
       const entry = open.find((item) => item.entry.id === reminder.entryId)?.entry;
       if (!entry) continue;
       const message = reminderFor(entry, reminder.state);
-      void (useSystem ? notify(message, reminder.key) : Promise.resolve(false)).then((shown) => {
+      void (useSystem ? notify(message.title, message.body, reminder.key) : Promise.resolve(false)).then((shown) => {
         if (shown) return;
         // Inside the app the list's own wording is fine; only the lock screen is kept to the follow-up text.
         const alert = { key: reminder.key, entryId: reminder.entryId, state: reminder.state, text: followUpText(entry) };

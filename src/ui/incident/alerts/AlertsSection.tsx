@@ -160,9 +160,16 @@ function AlertCard(props: { alert: TeamAlert; onAcknowledge: () => void }) {
               </p>
             </Show>
             <Show when={known().rounds.length > 0}>
-              <p class="note">
-                Push: {known().rounds.map((round) => `${round.kind === 'send' ? 'sent' : round.kind === 'repeat' ? `reminder ${round.round}` : 'escalation'} to ${round.delivered} of ${round.recipients} phone(s)`).join('; ')}.
+              <p class="note" data-testid="alert-rounds">
+                Push:{' '}
+                {known()
+                  .rounds.map((round) => `${round.kind === 'send' ? 'sent' : round.kind === 'repeat' ? `reminder ${round.round}` : 'escalation'} to ${round.recipients} member(s), ${round.delivered} delivered${round.failed > 0 ? `, ${round.failed} failed` : ''}`)
+                  .join('; ')}
+                .
               </p>
+              <Show when={known().pending.length > 0 && known().rounds.every((round) => round.delivered === 0)}>
+                <p class="urgent">No phone of theirs has alerts turned on: call them.</p>
+              </Show>
             </Show>
             <p class="note">Checked at {formatTime(known().read_at)}.</p>
           </>

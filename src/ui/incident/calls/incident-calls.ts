@@ -1,9 +1,11 @@
-import { createEffect, createMemo, createRoot, createSignal, on, untrack, type Accessor } from 'solid-js';
+import { createEffect, createMemo, createSignal, on, untrack, type Accessor } from 'solid-js';
 import { dueEscalations, runState, type CallRunState, type EscalationAlert } from '../../../domain/call-tree';
 import { listRuns, readRun } from '../../../store/call-runs';
 import type { StoredCallRun, StoredCheckoff } from '../../../store/schema';
 import { useNow } from '../../app/clock';
-import { useMuster, type MusterApp } from '../../app/muster-app';
+import type { MusterApp } from '../../app/muster-app';
+import { currentPermission, notify, perApp, readStorage, writeStorage, type NotificationPermissionState } from '../../app/phone-notifications';
+import { parseNotifiedKeys } from '../../../domain/follow-up-reminder';
 
 export interface RunView {
   run: StoredCallRun;
@@ -18,7 +20,7 @@ export interface InAppEscalation {
   incidentId: string;
 }
 
-export type CallAlertPermission = NotificationPermission | 'unsupported';
+export type CallAlertPermission = NotificationPermissionState;
 
 export interface IncidentCalls {
   /** The current incident's runs, newest first, as of the last read and clock tick. */
@@ -37,7 +39,6 @@ export interface IncidentCalls {
 
 /** localStorage: 'on' once the user asked to be notified of calls handed to them on this phone. */
 export const CALL_ALERTS_OPT_IN_KEY = 'muster:call-notifications';
-const running = new WeakMap<MusterApp, IncidentCalls>();
 
 /**
  * The current incident's call runs, read again from the phone's store whenever its data
@@ -48,63 +49,7 @@ const running = new WeakMap<MusterApp, IncidentCalls>();
  * in the app otherwise. Started by the first view that asks, once per app, like the
  * follow-up reminders; it keeps watching until Muster is closed.
  */
-export function useIncidentCalls(): IncidentCalls {
-  const app = useMuster();
-  let calls = running.get(app);
-  if (!calls) {
-    calls = createRoot(() => createIncidentCalls(app));
-    running.set(app, calls);
-  }
-  return calls;
-}
-
-const currentPermission = (): CallAlertPermission => (typeof Notification === 'undefined' ? 'unsupported' : Notification.permission);
-
-function readStorage(storage: Storage | undefined, key: string): string | null {
-  try {
-    return storage?.getItem(key) ?? null;
-  } catch {
-    return null;
-  }
-}
-
-function writeStorage(storage: Storage | undefined, key: string, value: string | null): void {
-  try {
-    if (value === null) storage?.removeItem(key);
-    else storage?.setItem(key, value);
-  } catch {
-    // Storage refused (private mode, full): at worst an escalation is alerted again.
-  }
-}
-
-function alertedKeys(raw: string | null): Set<string> {
-  try {
-    const parsed: unknown = JSON.parse(raw ?? '[]');
-    return new Set(Array.isArray(parsed) ? parsed.filter((key): key is string => typeof key === 'string') : []);
-  } catch {
-    return new Set();
-  }
-}
-
-/**
- * A notification that names no one: the lock screen is not the place for whom to call.
- * Chrome on Android shows them only through the service worker. False when none was shown.
- */
-async function notify(incidentId: string, tag: string): Promise<boolean> {
-  const title = 'Muster: a call is yours now';
-  const body = `Open Calls for ${incidentId}.`;
-  try {
-    const registration = await navigator.serviceWorker?.getRegistration();
-    if (registration) {
-      await registration.showNotification(title, { body, tag });
-      return true;
-    }
-    new Notification(title, { body, tag });
-    return true;
-  } catch {
-    return false;
-  }
-}
+export const useIncidentCalls: () => IncidentCalls = perApp(createIncidentCalls);
 
 async function readRuns(app: MusterApp, workspaceId: string, incidentId: string): Promise<Omit<RunView, 'state'>[]> {
   const runs = await listRuns(app.db, workspaceId, incidentId);
@@ -160,7 +105,7 @@ function createIncidentCalls(app: MusterApp): IncidentCalls {
     const me = app.settings().author_name.trim();
     setPermission(currentPermission());
     if (me === '' || views.length === 0) return;
-    const alerted = alertedKeys(readStorage(globalThis.localStorage, alertedKey()));
+    const alerted = parseNotifiedKeys(readStorage(globalThis.localStorage, alertedKey()));
     const due = views.flatMap((view) =>
       dueEscalations(view.state, alerted)
         .filter((alert) => alert.to.trim() === me)
@@ -171,7 +116,8 @@ function createIncidentCalls(app: MusterApp): IncidentCalls {
     writeStorage(globalThis.localStorage, alertedKey(), JSON.stringify([...alerted]));
     const useSystem = untrack(optedIn) && untrack(permission) === 'granted';
     for (const item of due) {
-      void (useSystem ? notify(item.incidentId, item.alert.key) : Promise.resolve(false)).then((shown) => {
+      // The lock screen is not the place for whom to call: the notification names no one.
+      void (useSystem ? notify('Muster: a call is yours now', `Open Calls for ${item.incidentId}.`, item.alert.key) : Promise.resolve(false)).then((shown) => {
         if (!shown) setInApp((list) => [...list.filter((other) => other.alert.key !== item.alert.key), item]);
       });
     }
