@@ -13,7 +13,7 @@ import type { WorkspaceSettings } from '../domain/workspace';
 import { logNote } from './incident-actions';
 import type { MusterDatabase } from './open-database';
 import { outboxRowFor } from './outbox';
-import type { RunContact, StoredCallRun, StoredCheckoff } from './schema';
+import type { RunContact, StoredCallRun, StoredCallTree, StoredCheckoff } from './schema';
 import { storeError } from './store-error';
 import { commitStrict, Rollback } from './strict-transaction';
 
@@ -21,9 +21,10 @@ import { commitStrict, Rollback } from './strict-transaction';
 export type CheckoffInput = Pick<Checkoff, 'node_id' | 'contact_id' | 'method' | 'outcome' | 'note'>;
 
 /**
- * Stores a new tree (version 1) or the next version of one. Rejects with an Error carrying
- * the first problem `validateCallTree` finds (nothing is written), or with StoreError
- * 'conflict' when the stored version is not the one the edit started from.
+ * Stores a new tree (version 1) or the next version of one, to be shared with the team at
+ * the next sync (call-tree-sharing.ts). Rejects with an Error carrying the first problem
+ * `validateCallTree` finds (nothing is written), or with StoreError 'conflict' when the
+ * stored version is not the one the edit started from.
  */
 export async function saveCallTree(db: MusterDatabase, tree: CallTree): Promise<CallTree> {
   const [problem] = validateCallTree(tree);
@@ -31,13 +32,14 @@ export async function saveCallTree(db: MusterDatabase, tree: CallTree): Promise<
   await commitStrict(db, ['call-trees'], async (tx) => {
     const stored = await tx.objectStore('call-trees').get(tree.id);
     if ((stored?.version ?? 0) !== tree.version - 1) throw storeError('conflict');
-    await tx.objectStore('call-trees').put(tree);
+    // A new edit is offered to the server again, even after it refused the last one.
+    await tx.objectStore('call-trees').put({ ...tree, synced_version: stored?.synced_version ?? 0, refused: null });
   });
   return tree;
 }
 
-/** The workspace's call trees, by name. */
-export async function listCallTrees(db: MusterDatabase, workspaceId: string): Promise<CallTree[]> {
+/** The workspace's call trees, by name, with how each stands with the server. */
+export async function listCallTrees(db: MusterDatabase, workspaceId: string): Promise<StoredCallTree[]> {
   const trees = await db.getAllFromIndex('call-trees', 'by-workspace', workspaceId);
   return trees.sort((a, b) => a.name.localeCompare(b.name));
 }

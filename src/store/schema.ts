@@ -154,6 +154,15 @@ export interface RunContact {
   methods: ContactMethod[];
 }
 
+/**
+ * A call tree as this phone keeps it: the tree, and how it stands with the server
+ * (call-tree-sharing.ts). `synced_version` is the server's version this phone's copy was last
+ * saved as or read from (0 or absent: never shared); the local `version` moves on with each
+ * edit, so a tree whose versions differ has an edit to share. `refused`: why the server would
+ * not take this phone's edit (it stays on this phone only); null or absent otherwise.
+ */
+export type StoredCallTree = CallTree & { synced_version?: number; refused?: string | null };
+
 /** A checkoff as this phone keeps it: the domain's checkoff, filed under its workspace. */
 export type StoredCheckoff = Checkoff & { workspace_id: string };
 
@@ -190,7 +199,7 @@ export interface MusterDB extends DBSchema {
   /** Obligations, vendor requests and statements of an incident (incident-records.ts). */
   records: { key: string; value: IncidentRecord; indexes: { 'by-incident': [string, string, string] } };
   /** Call trees (call-tree.ts): only the latest version of each is kept. */
-  'call-trees': { key: string; value: CallTree; indexes: { 'by-workspace': string } };
+  'call-trees': { key: string; value: StoredCallTree; indexes: { 'by-workspace': string } };
   /** Runs of a call tree for an incident (call-runs.ts). */
   'call-runs': { key: string; value: StoredCallRun; indexes: { 'by-incident': [string, string] } };
   /** Every call checked off in a run, from any phone; written once, never changed. */

@@ -1,7 +1,8 @@
 /**
- * After the outbox is sent and the log pulled: asks the send-alert function to send the
- * alerts raised here that reached the server; then reads the team's call-tree runs and
- * checkoffs, and the state of the team alerts, for each open incident. Each part that fails waits for
+ * After the outbox is sent and the log pulled: shares this phone's call-tree edits and reads
+ * the team's trees; asks the send-alert function to send the alerts raised here that reached
+ * the server; then reads the team's call-tree runs and checkoffs, and the state of the team
+ * alerts, for each open incident. Each part that fails waits for
  * the next run and never stops the others: the log has already synced by then.
  */
 import type { SupabaseClient } from '@supabase/supabase-js';
@@ -9,6 +10,7 @@ import * as v from 'valibot';
 import { CHECKOFF_OUTCOMES } from '../domain/call-tree';
 import type { WorkspaceSettings } from '../domain/workspace';
 import { mergePulledRuns, type PulledRuns } from '../store/call-runs';
+import { mergeServerTrees, settleSharedTree, treesToShare } from '../store/call-tree-sharing';
 import type { MusterDatabase } from '../store/open-database';
 import { markDispatched, mergeServerAlerts, undispatchedAlerts, type ServerAlert } from '../store/team-alerts';
 import { listIncidents } from '../store/workspace-repository';
@@ -25,6 +27,12 @@ const nodeSchema = v.object({
   backup_contact_ids: v.array(v.string()),
   wait_minutes: v.number(),
 });
+const treeSchema = v.object({ id: v.string(), workspace_id: v.string(), name: v.string(), version: v.number(), nodes: v.array(nodeSchema) });
+const shareAnswerSchema = v.variant('status', [
+  v.object({ status: v.literal('applied'), tree: treeSchema }),
+  v.object({ status: v.literal('conflict'), tree: treeSchema }),
+  v.object({ status: v.literal('rejected'), reason: v.string() }),
+]);
 const pulledRunsSchema = v.object({
   runs: v.array(
     v.object({
@@ -33,7 +41,7 @@ const pulledRunsSchema = v.object({
       incident_id: v.string(),
       tree_id: v.string(),
       tree_version: v.number(),
-      tree: v.object({ id: v.string(), workspace_id: v.string(), name: v.string(), version: v.number(), nodes: v.array(nodeSchema) }),
+      tree: treeSchema,
       contacts: v.record(v.string(), v.object({ name: v.string(), methods: v.array(methodSchema) })),
       started_at: v.string(),
       started_by: v.string(),
@@ -87,14 +95,35 @@ export interface TeamStateReport {
   dispatched: number;
   /** What could not be read or sent this time, in words; it is tried again on the next run. */
   problems: string[];
+  /** What the user should know that needs no retry (a call-tree edit kept as a copy). */
+  notices: string[];
 }
 
 const problemOf = (what: string, error: unknown) =>
   `${what}: ${error instanceof v.ValiError ? 'the server answered in a form this app cannot read' : (error as Error).message}`;
 
 export async function syncTeamState(client: SupabaseClient, db: MusterDatabase, settings: WorkspaceSettings, userId: string | null): Promise<TeamStateReport> {
-  const report: TeamStateReport = { changed: 0, dispatched: 0, problems: [] };
+  const report: TeamStateReport = { changed: 0, dispatched: 0, problems: [], notices: [] };
   const workspaceId = settings.workspace_id;
+  // The call trees: this phone's edits out, then the team's in.
+  for (const sent of await treesToShare(db, workspaceId)) {
+    try {
+      const answer = v.parse(shareAnswerSchema, await callRpc(client, 'save_call_tree', { p_tree: sent.tree, p_base_version: sent.baseVersion }));
+      const message = await settleSharedTree(db, sent, answer);
+      report.changed += answer.status === 'applied' ? 0 : 1;
+      if (message) report.notices.push(message);
+    } catch (error) {
+      if (!(error instanceof SyncTransportError) && !(error instanceof v.ValiError)) throw error;
+      report.problems.push(problemOf(`Call tree “${sent.tree.name}”`, error));
+    }
+  }
+  try {
+    report.changed += await mergeServerTrees(db, workspaceId, v.parse(v.array(treeSchema), await callRpc(client, 'list_call_trees', { p_workspace_id: workspaceId })));
+  } catch (error) {
+    if (!(error instanceof SyncTransportError) && !(error instanceof v.ValiError)) throw error;
+    report.problems.push(problemOf('The team’s call trees', error));
+  }
+
   // Alerts raised here first, so the status read next already counts the first round.
   for (const alert of await undispatchedAlerts(db, workspaceId)) {
     // Still in the outbox: the server does not have it yet (refused or not sent).

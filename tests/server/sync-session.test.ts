@@ -6,7 +6,7 @@ import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { myCalls, runState, type CallTree } from '../../src/domain/call-tree';
 import type { WorkspaceSettings } from '../../src/domain/workspace';
-import { readRun, recordCheckoff, startRun } from '../../src/store/call-runs';
+import { listCallTrees, readRun, recordCheckoff, saveCallTree, startRun } from '../../src/store/call-runs';
 import { ensureWorkspace } from '../../src/store/first-run';
 import { joinServerWorkspace } from '../../src/store/link-workspace';
 import { appendLogEntry } from '../../src/store/log-repository';
@@ -132,6 +132,32 @@ describe.each(backends)('the app’s sync session on %s', (backend) => {
     const state = runState(onOwner!.run.tree, onOwner!.run, onOwner!.checkoffs, new Date());
     expect(state.nodes.map((node) => node.state)).toEqual(['reached', 'pending']);
     expect(myCalls(state, 'Dana Owner').map((call) => call.node.id)).toEqual(['insurer']);
+  });
+
+  it('shares the owner’s call tree with the responder, who may run it but not change it for the team', async () => {
+    const tree: CallTree = {
+      id: crypto.randomUUID(),
+      workspace_id: WORKSPACE,
+      name: 'Vendors',
+      version: 1,
+      nodes: [{ id: 'msp', parent_id: null, order: 1, contact_id: 'c-msp', callers: ['Tom Becker'], backup_contact_ids: [], wait_minutes: 10 }],
+    };
+    await saveCallTree(owner.db, tree);
+    await owner.session.run(owner.db, await owner.settings());
+    const received = await responder.session.run(responder.db, await responder.settings());
+    expect(received.team?.changed).toBeGreaterThanOrEqual(1);
+    expect((await listCallTrees(responder.db, WORKSPACE)).find((each) => each.id === tree.id)).toEqual({ ...tree, synced_version: 1, refused: null });
+
+    await saveCallTree(responder.db, { ...tree, name: 'Vendors (responder’s idea)', version: 2 });
+    const refused = await responder.session.run(responder.db, await responder.settings());
+    expect(refused.team?.notices).toEqual([
+      'Your edit of call tree “Vendors (responder’s idea)” was not shared (your role (responder) cannot change call trees; an owner or communication owner can); it is kept as “Vendors (responder’s idea) (this phone only)”.',
+    ]);
+    const names = (await listCallTrees(responder.db, WORKSPACE)).map((each) => each.name);
+    expect(names).toContain('Vendors');
+    expect(names).toContain('Vendors (responder’s idea) (this phone only)');
+    const onServer = await muster.database.query('select name, version from public.call_tree where id = $1', [tree.id]);
+    expect(onServer.rows).toEqual([{ name: 'Vendors', version: 1 }]);
   });
 
   it('sends nothing while the account is not a member, and keeps every entry waiting', async () => {

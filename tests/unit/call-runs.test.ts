@@ -60,7 +60,8 @@ describe('saving a call tree', () => {
     await saveCallTree(db, TREE);
     await saveCallTree(db, { ...TREE, version: 2, name: 'Ransomware: first hour (v2)' });
 
-    expect(await listCallTrees(db, WORKSPACE)).toEqual([{ ...TREE, version: 2, name: 'Ransomware: first hour (v2)' }]);
+    // Not shared yet (synced_version 0): the next sync offers it to the server.
+    expect(await listCallTrees(db, WORKSPACE)).toEqual([{ ...TREE, version: 2, name: 'Ransomware: first hour (v2)', synced_version: 0, refused: null }]);
     expect(await listCallTrees(db, 'ws-other')).toEqual([]);
   });
 

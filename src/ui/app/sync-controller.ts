@@ -45,7 +45,10 @@ export interface SyncHost {
 }
 
 function describe(report: SessionReport): string {
-  if (report.reason === 'ok') return report.team?.problems[0] ? `Log up to date. Not yet: ${report.team.problems[0]}` : 'Up to date.';
+  if (report.reason === 'ok') {
+    if (report.team?.problems[0]) return `Log up to date. Not yet: ${report.team.problems[0]}`;
+    return report.team?.notices[0] ? `Up to date. ${report.team.notices[0]}` : 'Up to date.';
+  }
   if (report.reason === 'busy') return 'Another Muster tab is syncing.';
   return report.message;
 }
