@@ -178,6 +178,10 @@ describe('a team alert from the owner’s phone to the responder’s, and the ac
 
   it('the responder’s phone shows it with an Acknowledge button; pressing it logs the acknowledgement', async () => {
     const { page, browser } = responder;
+    // Synced, the responder's cockpit already says an alert waits for them.
+    await syncNow(page);
+    await gotoScreen(page, 'Incident');
+    await expect(page.getByTestId('cockpit-alerts').textContent()).resolves.toBe('1 waiting for your acknowledgement.');
     const cdp = await browser.context.newCDPSession(page);
     const registrations = new Promise<string>((resolve) => {
       cdp.on('ServiceWorker.workerRegistrationUpdated', ({ registrations: list }) => {
@@ -218,6 +222,8 @@ describe('a team alert from the owner’s phone to the responder’s, and the ac
     await page.getByRole('button', { name: 'This phone' }).click();
     await eventually(() => listedEntries(page), (list) => list.some((entry) => entry.summary === `Acknowledged team alert: ${ALERT}`), 'the acknowledgement in the log');
     await eventually(() => page.getByTestId('outbox-badge').textContent(), (text) => (text ?? '').startsWith('Nothing waiting to sync'), 'the ack synced', 20_000);
+    await gotoScreen(page, 'Incident');
+    await expect(page.getByTestId('cockpit-alerts').textContent()).resolves.toBe('Every alert acknowledged.');
   });
 
   it('the owner sees who acknowledged; nobody is left to remind', async () => {

@@ -8,6 +8,7 @@ import { countdown, mustNotWaitBanner, type Obligation } from '../../domain/obli
 import { escalationAdvice, leadershipVerdict, NOTIFY_PARTY_LABELS, type NotifyParty } from '../../domain/playbook-triggers';
 import { vendorRequestStatus } from '../../domain/vendor-request';
 import type { FollowUpState } from '../../domain/follow-ups';
+import { AlertsCockpitCard } from './alerts/AlertsCockpitCard';
 import { CallsCockpitCard } from './calls/CallsCockpitCard';
 import { useFollowUpReminders } from './follow-up-reminders';
 import { useNow } from '../app/clock';
@@ -68,6 +69,7 @@ export function Cockpit(props: { incident: Incident }) {
       </Show>
       <ul class="card-list cockpit">
         <CallsCockpitCard incidentId={props.incident.id} />
+        <AlertsCockpitCard incidentId={props.incident.id} />
         <li class="cockpit-card">
           <h2>Communication owner</h2>
           <p data-testid="cockpit-owner">
