@@ -39,14 +39,15 @@ export const WORKSPACE_STORES: [
   'call-runs',
   'checkoffs',
   'alerts',
-] = ['settings', 'incidents', 'contacts', 'templates', 'log', 'outbox', 'chain-tips', 'rejected', 'call-trees', 'call-runs', 'checkoffs', 'alerts'];
+  'contact-imports',
+] = ['settings', 'incidents', 'contacts', 'templates', 'log', 'outbox', 'chain-tips', 'rejected', 'call-trees', 'call-runs', 'checkoffs', 'alerts', 'contact-imports'];
 
 /**
  * Deletes every record of a workspace on this phone, inside the caller's transaction. Only
  * for the demo workspace, whose entries never leave the phone and are fictitious.
  */
 export async function deleteWorkspaceRecords(tx: WriteTransaction<typeof WORKSPACE_STORES>, workspaceId: string): Promise<void> {
-  for (const store of ['incidents', 'contacts', 'templates', 'outbox', 'chain-tips', 'rejected', 'call-trees'] as const) {
+  for (const store of ['incidents', 'contacts', 'templates', 'outbox', 'chain-tips', 'rejected', 'call-trees', 'contact-imports'] as const) {
     for (const key of await tx.objectStore(store).index('by-workspace').getAllKeys(workspaceId)) await tx.objectStore(store).delete(key);
   }
   // Runs and alerts are filed per incident, checkoffs per run.

@@ -3,7 +3,7 @@ import { nextChainTip } from './chain-tip';
 import type { ChainTipRecord, MusterDB, MusterDBv1 } from './schema';
 
 export const DB_NAME = 'muster';
-export const DB_VERSION = 6;
+export const DB_VERSION = 7;
 
 export type MusterDatabase = IDBPDatabase<MusterDB>;
 
@@ -79,6 +79,11 @@ function upgradeToVersion6(db: MusterDatabase): void {
   db.createObjectStore('alerts', { keyPath: 'id' }).createIndex('by-incident', ['workspace_id', 'incident_id']);
 }
 
+/** Version 7: contact imports (issue 6), kept so each can be undone after a reload. New store only. */
+function upgradeToVersion7(db: MusterDatabase): void {
+  db.createObjectStore('contact-imports', { keyPath: 'id' }).createIndex('by-workspace', 'workspace_id');
+}
+
 /**
  * Opens (and if needed creates or upgrades) the local store. Upgrade steps are cumulative,
  * so a fresh install runs them all. `version` is lower only in the upgrade tests, which
@@ -94,6 +99,7 @@ export function openMusterDB(name: string = DB_NAME, version: number = DB_VERSIO
       if (oldVersion < 4 && version >= 4) upgradeToVersion4(db);
       if (oldVersion < 5 && version >= 5) upgradeToVersion5(db);
       if (oldVersion < 6 && version >= 6) upgradeToVersion6(db);
+      if (oldVersion < 7 && version >= 7) upgradeToVersion7(db);
     },
     blocking(_current, _blocked, event) {
       // A newer Muster in another tab needs to upgrade the store: step aside. This tab's

@@ -1,5 +1,6 @@
 import type { DBSchema } from 'idb';
 import type { CallRun, CallTree, Checkoff } from '../domain/call-tree';
+import type { ContactImportRecord } from '../domain/contact-import/import-record';
 import type { Contact, ContactMethod } from '../domain/contacts';
 import type { Incident } from '../domain/incident';
 import type { IncidentRecord } from '../domain/incident-records';
@@ -167,7 +168,7 @@ export type StoredCallTree = CallTree & { synced_version?: number; refused?: str
 export type StoredCheckoff = Checkoff & { workspace_id: string };
 
 /**
- * The one list of Muster's IndexedDB stores, keys and indexes (version 6).
+ * The one list of Muster's IndexedDB stores, keys and indexes (version 7).
  * Log keys are [workspace_id, incident_id, ..., local_seq] so every list and filter is a
  * bounded index range, as fast at 50,000 entries as at 100.
  */
@@ -206,10 +207,15 @@ export interface MusterDB extends DBSchema {
   checkoffs: { key: string; value: StoredCheckoff; indexes: { 'by-run': string } };
   /** Team alerts raised here, received by push or listed by the server (team-alerts.ts). */
   alerts: { key: string; value: TeamAlert; indexes: { 'by-incident': [string, string] } };
+  /** Confirmed contact imports, with what each changed, so each can be undone (contact-import.ts). */
+  'contact-imports': { key: string; value: ContactImportRecord; indexes: { 'by-workspace': string } };
 }
 
+/** Version 6: as version 7 without the contact imports. */
+export type MusterDBv6 = Omit<MusterDB, 'contact-imports'>;
+
 /** Version 5: as version 6 without the team alerts. */
-export type MusterDBv5 = Omit<MusterDB, 'alerts'>;
+export type MusterDBv5 = Omit<MusterDBv6, 'alerts'>;
 
 /** Version 4: as version 5 without the call trees, their runs and checkoffs. */
 export type MusterDBv4 = Omit<MusterDBv5, 'call-trees' | 'call-runs' | 'checkoffs'>;

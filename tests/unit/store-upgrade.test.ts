@@ -163,14 +163,16 @@ describe('upgrading a phone from version 2 (before chain tips were kept)', () =>
 describe('installing on a new phone', () => {
   it('creates every store and index the app reads', async () => {
     const db = await openTestDatabase();
-    const stores = ['settings', 'incidents', 'contacts', 'templates', 'log', 'outbox', 'chain-tips', 'rejected', 'pulled', 'sync-state', 'records', 'call-trees', 'call-runs', 'checkoffs', 'alerts'] as const;
+    const stores = ['settings', 'incidents', 'contacts', 'templates', 'log', 'outbox', 'chain-tips', 'rejected', 'pulled', 'sync-state', 'records', 'call-trees', 'call-runs', 'checkoffs', 'alerts', 'contact-imports'] as const;
     const tx = db.transaction([...stores], 'readonly');
     const indexesOf = (store: (typeof stores)[number]) => [...tx.objectStore(store).indexNames].sort();
 
-    expect(db.version).toBe(6);
+    expect(db.version).toBe(7);
     expect([...db.objectStoreNames].sort()).toEqual([
-      'alerts', 'call-runs', 'call-trees', 'chain-tips', 'checkoffs', 'contacts', 'incidents', 'log', 'outbox', 'pulled', 'records', 'rejected', 'settings', 'sync-state', 'templates',
+      'alerts', 'call-runs', 'call-trees', 'chain-tips', 'checkoffs', 'contact-imports', 'contacts', 'incidents', 'log', 'outbox', 'pulled', 'records', 'rejected', 'settings', 'sync-state', 'templates',
     ]);
+    expect(indexesOf('contact-imports')).toEqual(['by-workspace']);
+    expect(tx.objectStore('contact-imports').keyPath).toBe('id');
     expect(indexesOf('call-trees')).toEqual(['by-workspace']);
     expect(indexesOf('call-runs')).toEqual(['by-incident']);
     expect(indexesOf('checkoffs')).toEqual(['by-run']);

@@ -20,6 +20,7 @@ const SECTION_VIEWS: Record<Exclude<IncidentSectionId, 'readiness'>, Component<S
   channels: lazy(() => import('./sections/ChannelsSection').then((m) => ({ default: m.ChannelsSection }))),
   alerts: lazy(() => import('./alerts/AlertsSection').then((m) => ({ default: m.AlertsSection }))),
   decisions: lazy(() => import('./sections/DecisionsSection').then((m) => ({ default: m.DecisionsSection }))),
+  report: lazy(() => import('./report/ReportSection').then((m) => ({ default: m.ReportSection }))),
 };
 // Readiness is the workspace's, not an incident's: it opens with no incident too.
 const ReadinessSection = lazy(() => import('./sections/ReadinessSection').then((m) => ({ default: m.ReadinessSection })));

@@ -12,6 +12,8 @@ export const INCIDENT_SECTIONS = [
   // A push alert reaches the team when company email and chat are down.
   { id: 'alerts', step: 'Step 7', title: 'Team alerts' },
   { id: 'decisions', step: 'Step 8', title: 'Decisions and follow-ups' },
+  // Step 8's record handed out: one document for review, insurance claims and legal (issue 6).
+  { id: 'report', step: 'Step 8', title: 'Post-incident report' },
   { id: 'readiness', step: 'Readiness', title: 'Is the company ready?' },
 ] as const;
 

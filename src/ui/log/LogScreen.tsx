@@ -12,6 +12,8 @@ import { VerifyLog } from './VerifyLog';
 // The form is opened by a tap, never needed to show the log: it loads right after the list.
 const EntryForm = lazy(() => import('./EntryForm').then((module) => ({ default: module.EntryForm })));
 const TeamLog = lazy(() => import('./TeamLog').then((module) => ({ default: module.TeamLog })));
+// Export and Verify export: their code and libraries (fflate, papaparse) load only when used.
+const LogExport = lazy(() => import('./export/LogExport').then((module) => ({ default: module.LogExport })));
 
 type LogSource = 'team' | 'phone';
 const SOURCE_KEY = 'muster-log-source';
@@ -161,6 +163,9 @@ export function LogScreen() {
                 </Show>
               </Show>
               <VerifyLog incidentId={incident()} />
+              <Suspense>
+                <LogExport incidentId={incident()} />
+              </Suspense>
               <div class="bottom-action">
                 <button type="button" class="primary wide" onClick={openNewEntry}>
                   {draft.unsaved() ? 'Continue your entry' : '+ Log communication'}
