@@ -3,7 +3,7 @@
 // first). Runs what `npm start` runs (dist/ and the embedded backend, on a throwaway PGlite
 // with the seed), opens Muster in Chromium as a 360x760 phone (device scale factor 1), logs a
 // few demo entries through the UI, signs in as the seeded owner, and writes
-//   docs/screenshots/{log,entry-form,incident,contacts,templates,settings,call-tree,calls,sync,team-log,alerts}.png
+//   docs/screenshots/{log,entry-form,incident,report,contacts,import,contact-sheet,templates,settings,call-tree,calls,sync,team-log,alerts}.png
 //
 //   node scripts/screenshots.mjs [output-dir]
 
@@ -118,9 +118,25 @@ async function main() {
     await page.getByTestId('cockpit-obligations').waitFor();
     await shoot(page, 'incident');
 
+    await page.goto(`${server.url}#incident/report`);
+    await page.getByTestId('report-contents').waitFor();
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await shoot(page, 'report');
+
     await gotoScreen(page, 'contacts');
     await page.getByTestId('contact').first().waitFor();
     await shoot(page, 'contacts');
+
+    // Importing a spreadsheet export: the preview before anything changes.
+    await page.getByRole('button', { name: 'Import contacts', exact: true }).click();
+    await page.getByLabel('Choose a CSV or vCard file').setInputFiles(join(repoRoot, 'tests/fixtures/import/contacts-windows-1252.csv'));
+    await page.getByTestId('import-counts').waitFor();
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await shoot(page, 'import');
+    await page.getByRole('button', { name: 'Cancel' }).first().click();
+    await page.goto(`${server.url}#contacts/sheet`);
+    await page.getByTestId('contact-sheet').waitFor();
+    await shoot(page, 'contact-sheet');
 
     await gotoScreen(page, 'templates');
     await page.getByRole('button', { name: /First leadership update/ }).waitFor();

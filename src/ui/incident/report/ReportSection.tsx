@@ -76,7 +76,9 @@ export function ReportSection(props: { incident: Incident }) {
           <>
             <dl class="record-facts" data-testid="report-contents">
               <dt>Log entries</dt>
-              <dd>{report().summary.entries}, of which {report().summary.decisions} decisions</dd>
+              <dd>
+                {report().summary.entries}, of which {report().summary.decisions} {report().summary.decisions === 1 ? 'decision' : 'decisions'}
+              </dd>
               <dt>Leadership updates</dt>
               <dd>{report().leadershipUpdates.length}</dd>
               <dt>Vendor requests</dt>
