@@ -2,12 +2,10 @@
 // this database's VAPID keys, answers /functions/v1/send-alert by proxying to it, and runs
 // the tick that Supabase's cron runs: every due repeat and escalation, every 15 s by default.
 
-import { readBody, sendJson } from './json-http.mjs';
+import { sendJson } from './json-http.mjs';
 import { startAlertFunction } from './alert-function.mjs';
+import { forwardToFunction } from './function-proxy.mjs';
 import { storedVapidKeys } from './vapid-keys.mjs';
-
-/** Request headers the function needs; nothing else (cookies, ...) is passed on. */
-const FORWARDED_HEADERS = ['authorization', 'apikey', 'content-type', 'x-client-info'];
 
 /**
  * @typedef {{
@@ -113,38 +111,7 @@ export function createAlertService(options) {
       });
       return;
     }
-    /** @type {Record<string, string>} */
-    const headers = {};
-    for (const name of FORWARDED_HEADERS) {
-      const value = req.headers[name];
-      if (typeof value === 'string') headers[name] = value;
-    }
-    const hasBody = req.method !== 'GET' && req.method !== 'HEAD';
-    let response;
-    try {
-      response = await fetch(running.url, {
-        method: req.method ?? 'POST',
-        headers,
-        ...(hasBody ? { body: await readBody(req) } : {}),
-      });
-    } catch (error) {
-      sendJson(res, 502, {
-        code: 'function_unreachable',
-        message: `The send-alert function did not answer (${error instanceof Error ? error.message : error}).`,
-        details: null,
-        hint: null,
-      });
-      return;
-    }
-    const body = Buffer.from(await response.arrayBuffer());
-    /** @type {Record<string, string>} */
-    const answerHeaders = { 'Content-Length': String(body.length) };
-    const type = response.headers.get('content-type');
-    if (type) answerHeaders['Content-Type'] = type;
-    const challenge = response.headers.get('www-authenticate');
-    if (challenge) answerHeaders['WWW-Authenticate'] = challenge;
-    res.writeHead(response.status, answerHeaders);
-    res.end(body);
+    await forwardToFunction(running.url, 'send-alert', req, res);
   }
 
   return {

@@ -55,6 +55,8 @@ const AUTH_PATHS_WITHOUT_KEY = new Set(['/verify', '/callback', '/authorize', '/
  *   jwtClockSkewSeconds?: number,
  *   issuer?: string,
  *   alerts?: { forward: (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => Promise<void>, readonly vapidPublicKey: string | null } | null,
+ *   dispatch?: { forward: (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => Promise<void> } | null,
+ *   uptimeKuma?: { forward: (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse, target: string) => Promise<void> } | null,
  * }} BackendOptions
  *   jwtSecret: default the Supabase CLI's, so the anon key is the well-known local one.
  *   accessTokenLifetimeSeconds: `expires_in`; default 3600, as GoTrue.
@@ -62,6 +64,9 @@ const AUTH_PATHS_WITHOUT_KEY = new Set(['/verify', '/callback', '/authorize', '/
  *   jwtClockSkewSeconds: leeway on exp/nbf/iat for REST calls; default 30, as PostgREST.
  *   alerts: the send-alert function (alert-service.mjs); without it /functions/v1/send-alert
  *   answers 503 alerts_off.
+ *   dispatch: the dispatch function (function-service.mjs); without it /functions/v1/dispatch
+ *   answers 503 dispatch_off. uptimeKuma: the Uptime Kuma webhook (function-service.mjs), the
+ *   one function called without an apikey; without it 503 monitoring_off.
  */
 
 /** Where the app finds the backend served from its own origin (see src/ui/settings/backend-config.ts). */
@@ -117,7 +122,9 @@ export function createBackend(options) {
     }
 
     try {
-      if (!(service === 'auth' && AUTH_PATHS_WITHOUT_KEY.has(path))) {
+      // Uptime Kuma sends no apikey: the secret in its webhook URL is the credential (on
+      // Supabase the function is deployed with --no-verify-jwt).
+      if (!(service === 'auth' && AUTH_PATHS_WITHOUT_KEY.has(path)) && !(service === 'functions' && /^\/uptime-kuma(\/|$)/.test(path))) {
         const apikey = req.headers.apikey ?? url.searchParams.get('apikey');
         if (apikey === undefined || apikey === null || apikey === '') {
           sendJson(res, 401, { message: 'No API key found in request', hint: 'No `apikey` request header or url param was found.' });
@@ -129,7 +136,7 @@ export function createBackend(options) {
         }
       }
       if (service === 'functions') {
-        await handleFunction(req, res, path);
+        await handleFunction(req, res, path, url.search);
       } else {
         await (service === 'auth' ? auth : rest).handle(req, res, path, url);
       }
@@ -147,12 +154,36 @@ export function createBackend(options) {
   }
 
   /**
-   * Edge Functions: only send-alert exists here, answered as Supabase answers an unknown one.
+   * Edge Functions: send-alert and dispatch exist here; any other is answered as Supabase
+   * answers an unknown one.
    * @param {import('node:http').IncomingMessage} req
    * @param {import('node:http').ServerResponse} res
    * @param {string} path
+   * @param {string} search the query string (the Uptime Kuma webhook's credentials may be in it)
    */
-  async function handleFunction(req, res, path) {
+  async function handleFunction(req, res, path, search) {
+    if (/^\/uptime-kuma(\/|$)/.test(path)) {
+      // Never logged: the path and query carry the webhook's secret.
+      if (!options.uptimeKuma) {
+        sendJson(res, 503, { code: 'monitoring_off', message: 'The Uptime Kuma webhook is off on this server: it was started without it.', details: null, hint: null });
+        return;
+      }
+      await options.uptimeKuma.forward(req, res, `${path}${search}`);
+      return;
+    }
+    if (path === '/dispatch') {
+      if (!options.dispatch) {
+        sendJson(res, 503, {
+          code: 'dispatch_off',
+          message: 'Posting to chat is off on this server: it was started without the dispatch function.',
+          details: null,
+          hint: null,
+        });
+        return;
+      }
+      await options.dispatch.forward(req, res);
+      return;
+    }
     if (path !== '/send-alert') {
       sendJson(res, 404, { code: 'NOT_FOUND', message: 'Requested function was not found' });
       return;

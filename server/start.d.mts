@@ -34,7 +34,8 @@ export interface MusterOptions {
   /** Access tokens' `iss`. Default `<request origin>/auth/v1`. */
   issuer?: string;
   /**
-   * Run the send-alert Edge Function under Deno and serve /functions/v1/send-alert. Default
+   * Run the send-alert and dispatch Edge Functions under Deno and serve /functions/v1/send-alert
+   * and /functions/v1/dispatch. Default
    * false (the command line turns it on). tickSeconds: how often due repeats and escalations
    * go out, default 15; 0 = only when `alerts.tick()` is called.
    */
@@ -52,6 +53,13 @@ export interface RunningAlerts {
   tick(): Promise<unknown>;
 }
 
+export interface RunningDispatch {
+  /** The dispatch function (chat connectors) is running; it runs whenever alerts run. */
+  readonly enabled: boolean;
+  /** Why not, in a few words; null when enabled. */
+  readonly offReason: string | null;
+}
+
 export interface RunningMuster {
   /** Base URL with a trailing slash; also the Supabase URL for supabase-js. */
   url: string;
@@ -64,7 +72,8 @@ export interface RunningMuster {
   schema: { created: boolean; applied: string[] };
   setSwSuffix(text: string): void;
   alerts: RunningAlerts;
-  /** Stops serving and the send-alert function, then closes the database. */
+  dispatch: RunningDispatch;
+  /** Stops serving and the send-alert and dispatch functions, then closes the database. */
   close(): Promise<void>;
 }
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Muster on one port: the built app from dist/ and the embedded Supabase stand-in under
-// /auth/v1, /rest/v1 and /functions/v1/send-alert, with its data in PGlite (.muster-data/) or,
-// when DATABASE_URL is set, in that PostgreSQL database.
+// /auth/v1, /rest/v1, /functions/v1/send-alert and /functions/v1/dispatch, with its data in
+// PGlite (.muster-data/) or, when DATABASE_URL is set, in that PostgreSQL database.
 //
 //   node server/start.mjs     PORT, HOST, DATABASE_URL, MUSTER_DATA_DIR, MUSTER_JWT_SECRET,
 //                             MUSTER_ALERT_TICK_SECONDS (default 15; 0 = no repeats) are read
@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { startServer } from '../scripts/serve.mjs';
 import { createAlertService } from './alert-service.mjs';
 import { createBackend } from './backend.mjs';
+import { createFunctionService } from './function-service.mjs';
 import { openDatabase } from './database.mjs';
 import { DEFAULT_JWT_SECRET, apiKeysFor } from './jwt.mjs';
 import { applySchema, schemaFilesIn } from './schema-setup.mjs';
@@ -35,8 +36,8 @@ const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
  *   supabaseDir: where bootstrap/local.sql, migrations/ and seed.sql are (default supabase/);
  *   bootstrapFile / migrationsDir / seedFile override one of them. seed: apply seed.sql when
  *   the database is new (default false).
- *   alerts: run the send-alert function under Deno (default false; the command line turns it
- *   on). tickSeconds: how often due repeats and escalations go out (default 15; 0 = only when
+ *   alerts: run the send-alert and dispatch functions under Deno (default false; the command
+ *   line turns it on). tickSeconds: how often due repeats and escalations go out (default 15; 0 = only when
  *   a test calls alerts.tick()).
  */
 
@@ -66,7 +67,10 @@ export async function startMuster(options = {}) {
           ...(alertOptions.tickSeconds !== undefined ? { tickSeconds: alertOptions.tickSeconds } : {}),
         })
       : null;
-    const backend = createBackend({ ...options, database, alerts });
+    // Chat connectors run whenever alerts do: the same Deno, the same switch.
+    const dispatch = alertOptions ? createFunctionService({ name: 'dispatch', what: 'Posting to chat', offCode: 'dispatch_off', serviceRoleKey }) : null;
+    const uptimeKuma = alertOptions ? createFunctionService({ name: 'uptime-kuma', what: 'The Uptime Kuma webhook', offCode: 'monitoring_off', serviceRoleKey }) : null;
+    const backend = createBackend({ ...options, database, alerts, dispatch, uptimeKuma });
     const server = await startServer({
       root: options.root ?? 'dist',
       ...(options.port !== undefined ? { port: options.port } : {}),
@@ -77,7 +81,8 @@ export async function startMuster(options = {}) {
     if (alerts) {
       // The function calls this backend back; a wildcard listen address is not one to call.
       const wildcard = ['0.0.0.0', '::', ''].includes(options.host ?? '127.0.0.1');
-      await alerts.start(wildcard ? `http://127.0.0.1:${server.port}` : server.url.replace(/\/$/, ''));
+      const supabaseUrl = wildcard ? `http://127.0.0.1:${server.port}` : server.url.replace(/\/$/, '');
+      await Promise.all([alerts.start(supabaseUrl), dispatch?.start(supabaseUrl), uptimeKuma?.start(supabaseUrl)]);
     }
     return {
       url: server.url,
@@ -102,10 +107,18 @@ export async function startMuster(options = {}) {
           return alerts ? alerts.tick() : Promise.reject(new Error('Alerts are off: the server was started without them.'));
         },
       },
-      /** Stops serving and the send-alert function, then closes the database; resolves once all are done. */
+      dispatch: {
+        get enabled() {
+          return dispatch !== null && dispatch.reason === null;
+        },
+        get offReason() {
+          return dispatch ? dispatch.reason : 'the server was started without alerts';
+        },
+      },
+      /** Stops serving and the send-alert and dispatch functions, then closes the database; resolves once all are done. */
       async close() {
         await server.close();
-        await alerts?.close();
+        await Promise.all([alerts?.close(), dispatch?.close(), uptimeKuma?.close()]);
         await database.close();
       },
     };
@@ -160,6 +173,8 @@ async function main() {
   } else {
     console.log(`Alerts are off because ${muster.alerts.offReason}; everything else works.`);
   }
+  if (muster.dispatch.enabled) console.log(`Chat connectors: dispatch runs under Deno at ${base}/functions/v1/dispatch`);
+  if (muster.dispatch.enabled) console.log(`Monitoring in: Uptime Kuma's webhook goes to ${base}/functions/v1/uptime-kuma?workspace=<id>&secret=<secret>`);
   console.log('Demo: the app opens a clearly marked demo workspace (Northwind Dental) and needs no sign-in to work.');
   console.log('Demo sign-in, in Settings › Sync with your team: owner@demo.muster.test or responder@demo.muster.test, any password of 6+ characters,');
   console.log('"Create an account" the first time (then "Sign in"), then "Use Northwind Demo".');

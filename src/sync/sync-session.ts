@@ -4,7 +4,7 @@
  * feed through the sync engine). This module and supabase-js are loaded only when the user
  * signs in or a signed-in phone syncs, never at start (DESIGN "Sync contract").
  */
-import type { SupabaseClient } from '@supabase/supabase-js';
+import { FunctionsHttpError, type SupabaseClient } from '@supabase/supabase-js';
 import * as v from 'valibot';
 import type { BackendAccount, WorkspaceSettings } from '../domain/workspace';
 import { incidentsMissingOnServer, mergeServerIncidents, type ServerWorkspace } from '../store/link-workspace';
@@ -55,6 +55,11 @@ export interface SyncSession {
   run(db: MusterDatabase, settings: WorkspaceSettings): Promise<SessionReport>;
   /** Calls one of the backend's RPCs as the signed-in user (renewing the session once if it ran out). */
   call(fn: string, args: Record<string, unknown>): Promise<unknown>;
+  /**
+   * Calls one of the backend's Edge Functions as the signed-in user. An HTTP answer, error or
+   * not, comes back as status and body; no answer at all rejects with SyncTransportError.
+   */
+  invoke(fn: string, body: Record<string, unknown>): Promise<{ status: number; body: unknown }>;
 }
 
 export class SignInError extends Error {
@@ -119,6 +124,15 @@ export function createSyncSession(client: SupabaseClient, random: () => number =
     },
     call(fn, args) {
       return withSession(() => callRpc(client, fn, args));
+    },
+    async invoke(fn, body) {
+      const { data, error, response } = await client.functions.invoke(fn, { body });
+      if (!error) return { status: response?.status ?? 200, body: data };
+      if (error instanceof FunctionsHttpError) {
+        const context = error.context as Response;
+        return { status: context.status, body: await context.json().catch(() => null) };
+      }
+      throw new SyncTransportError({ status: null }, `No answer from the Muster backend: ${(error as Error).message}`, { cause: error });
     },
     async createWorkspace(id, name) {
       await withSession(() => callRpc(client, 'create_workspace', { workspace_id: id, workspace_name: name }));

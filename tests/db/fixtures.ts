@@ -42,6 +42,9 @@ export const rows = {
   pushSubscription: '0a000000-0000-4000-8000-00000000c010',
   logEntry: '0a000000-0000-4000-8000-00000000c011',
   alertRelay: '0a000000-0000-4000-8000-00000000c012',
+  connector: '0a000000-0000-4000-8000-00000000c013',
+  connectorDispatch: '0a000000-0000-4000-8000-00000000c014',
+  monitorEvent: '0a000000-0000-4000-8000-00000000c016',
 } as const;
 
 let deviceClock = Date.parse('2026-03-02T09:16:00.000Z');
@@ -121,6 +124,11 @@ export async function seedWorkspaces(db: TestDatabase): Promise<void> {
   await insertRow(q, 'alert_ack', { ...base, id: rows.alertAck, alert_id: rows.alert });
   await insertRow(q, 'alert_round', { ...base, alert_id: rows.alert, round: 0, kind: 'send', recipients: 4 });
   await insertRow(q, 'alert_relay', { ...base, id: rows.alertRelay, kind: 'ntfy', server_url: 'https://ntfy.example', topic: 'northwind-alerts', token: 'tk_relay_secret' });
+  await insertRow(q, 'connector', { ...base, id: rows.connector, kind: 'mattermost', name: 'Ops chat' });
+  await insertRow(q, 'connector_secret', { ...base, connector_id: rows.connector, secret: { webhook_url: 'https://chat.example/hooks/fixture-secret-key' } });
+  await insertRow(q, 'connector_dispatch', { ...atIncident, id: rows.connectorDispatch, connector_id: rows.connector, source: 'test', status: 'sent', attempts: 1 });
+  await insertRow(q, 'monitor_webhook_secret', { ...base, secret_hash: 'ab'.repeat(32) });
+  await insertRow(q, 'monitor_event', { ...base, id: rows.monitorEvent, kind: 'heartbeat', monitor_id: '4', monitor_name: 'Mail gateway', status: 0, msg: 'timeout', dedup_key: '4:0:2026-03-02 09:00:00.000' });
   await insertRow(q, 'push_subscription', {
     ...base,
     id: rows.pushSubscription,

@@ -103,6 +103,31 @@ const MATRIX: Expectation[] = [
   ['push_subscription',  'insert', 'allowed',  'allowed',  'allowed',  'allowed',  'allowed',  'rls',      'no-grant'],
   ['push_subscription',  'update', 'no-grant', 'no-grant', 'no-grant', 'no-grant', 'no-grant', 'no-grant', 'no-grant'],
   ['push_subscription',  'delete', 'none',     'none',     'none',     'allowed',  'none',     'none',     'no-grant'],
+  // Connectors are written by save_connector only; owners and comm_owners may remove one.
+  ['connector',          'select', 'allowed',  'allowed',  'allowed',  'allowed',  'allowed',  'none',     'no-grant'],
+  ['connector',          'insert', 'no-grant', 'no-grant', 'no-grant', 'no-grant', 'no-grant', 'no-grant', 'no-grant'],
+  ['connector',          'update', 'no-grant', 'no-grant', 'no-grant', 'no-grant', 'no-grant', 'no-grant', 'no-grant'],
+  ['connector',          'delete', 'allowed',  'allowed',  'none',     'none',     'none',     'none',     'no-grant'],
+  // A connector's webhook URL or API key: the dispatch function (service_role) only, never a phone.
+  ['connector_secret',   'select', 'no-grant', 'no-grant', 'no-grant', 'no-grant', 'no-grant', 'no-grant', 'no-grant'],
+  ['connector_secret',   'insert', 'no-grant', 'no-grant', 'no-grant', 'no-grant', 'no-grant', 'no-grant', 'no-grant'],
+  ['connector_secret',   'update', 'no-grant', 'no-grant', 'no-grant', 'no-grant', 'no-grant', 'no-grant', 'no-grant'],
+  ['connector_secret',   'delete', 'no-grant', 'no-grant', 'no-grant', 'no-grant', 'no-grant', 'no-grant', 'no-grant'],
+  // Dispatches are recorded by the dispatch function only.
+  ['connector_dispatch', 'select', 'allowed',  'allowed',  'allowed',  'allowed',  'allowed',  'none',     'no-grant'],
+  ['connector_dispatch', 'insert', 'no-grant', 'no-grant', 'no-grant', 'no-grant', 'no-grant', 'no-grant', 'no-grant'],
+  ['connector_dispatch', 'update', 'no-grant', 'no-grant', 'no-grant', 'no-grant', 'no-grant', 'no-grant', 'no-grant'],
+  ['connector_dispatch', 'delete', 'no-grant', 'no-grant', 'no-grant', 'no-grant', 'no-grant', 'no-grant', 'no-grant'],
+  // Uptime Kuma notifications: written by the uptime-kuma function (service_role) only, read by members.
+  ['monitor_event',      'select', 'allowed',  'allowed',  'allowed',  'allowed',  'allowed',  'none',     'no-grant'],
+  ['monitor_event',      'insert', 'no-grant', 'no-grant', 'no-grant', 'no-grant', 'no-grant', 'no-grant', 'no-grant'],
+  ['monitor_event',      'update', 'no-grant', 'no-grant', 'no-grant', 'no-grant', 'no-grant', 'no-grant', 'no-grant'],
+  ['monitor_event',      'delete', 'no-grant', 'no-grant', 'no-grant', 'no-grant', 'no-grant', 'no-grant', 'no-grant'],
+  // The webhook secret's hash: the uptime-kuma function only; owners make one through rotate_monitor_webhook_secret.
+  ['monitor_webhook_secret', 'select', 'no-grant', 'no-grant', 'no-grant', 'no-grant', 'no-grant', 'no-grant', 'no-grant'],
+  ['monitor_webhook_secret', 'insert', 'no-grant', 'no-grant', 'no-grant', 'no-grant', 'no-grant', 'no-grant', 'no-grant'],
+  ['monitor_webhook_secret', 'update', 'no-grant', 'no-grant', 'no-grant', 'no-grant', 'no-grant', 'no-grant', 'no-grant'],
+  ['monitor_webhook_secret', 'delete', 'no-grant', 'no-grant', 'no-grant', 'no-grant', 'no-grant', 'no-grant', 'no-grant'],
 ];
 
 interface Statement {
@@ -136,6 +161,11 @@ const newRow: Record<string, (actorId: string) => Promise<Record<string, unknown
   alert_round: () => ({ ...atA, alert_id: rows.alert, round: 1, kind: 'repeat' }),
   alert_relay: () => ({ ...atA, kind: 'gotify', server_url: 'https://gotify.example', token: 'AbCdEf' }),
   push_subscription: (actorId) => ({ ...atA, id: id(), user_id: actorId, endpoint: 'https://push.example/new', p256dh: 'k', auth: 's' }),
+  connector: () => ({ ...atA, id: id(), kind: 'rocketchat', name: 'Rocket' }),
+  connector_secret: () => ({ ...atA, connector_id: rows.connector, secret: JSON.stringify({ webhook_url: 'https://chat.example/hooks/x' }) }),
+  connector_dispatch: () => ({ ...atA, id: id(), connector_id: rows.connector, source: 'test', status: 'sent' }),
+  monitor_event: () => ({ ...atA, id: id(), kind: 'test', dedup_key: `test:${id()}` }),
+  monitor_webhook_secret: () => ({ ...atA, secret_hash: 'cd'.repeat(32) }),
 };
 
 /** Which existing row of A each update and delete targets (a row nothing else depends on). */
@@ -160,6 +190,11 @@ const target: Record<string, { where: string; params: unknown[]; column: string 
   alert_round: { where: 'alert_id = $1 and round = 0', params: [rows.alert], column: 'delivered' },
   alert_relay: { where: 'id = $1', params: [rows.alertRelay], column: 'token' },
   push_subscription: { where: 'id = $1', params: [rows.pushSubscription], column: 'endpoint' },
+  connector: { where: 'id = $1', params: [rows.connector], column: 'name' },
+  connector_secret: { where: 'connector_id = $1', params: [rows.connector], column: 'secret' },
+  connector_dispatch: { where: 'id = $1', params: [rows.connectorDispatch], column: 'error' },
+  monitor_event: { where: 'id = $1', params: [rows.monitorEvent], column: 'msg' },
+  monitor_webhook_secret: { where: 'workspace_id = $1', params: [WS_A], column: 'rotated_at' },
 };
 
 async function statementFor(table: string, command: Command, actorId: string): Promise<Statement> {

@@ -7,6 +7,7 @@ import { StatusNote } from '../app/StatusNote';
 import { DemoWorkspace } from './DemoWorkspace';
 import { EvidenceLocations } from './EvidenceLocations';
 import { IncidentSettings } from './IncidentSettings';
+import { Integrations } from './integrations/Integrations';
 import { StorageStatus } from './StorageStatus';
 import { SyncSettings } from './SyncSettings';
 
@@ -35,6 +36,7 @@ export function SettingsScreen() {
       <StorageStatus />
       <SyncSettings />
       <AlertSettings />
+      <Integrations />
       <p class="note">Workspace: {app.settings().name}. Muster {__MUSTER_VERSION__}.</p>
     </section>
   );

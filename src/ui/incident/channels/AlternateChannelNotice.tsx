@@ -7,6 +7,7 @@ import { LiveSecretWarning } from '../../app/LiveSecretWarning';
 import { SendActions } from '../../app/SendActions';
 import { StatusNote } from '../../app/StatusNote';
 import { failureMessage, useIncidentActions } from '../incident-actions';
+import { PostToChat } from '../shared/PostToChat';
 import { useWorkflowSettings } from '../workflow-settings';
 
 const IN_PERSON = 'In person';
@@ -63,6 +64,7 @@ export function AlternateChannelNotice(props: { incident: Incident }) {
         email={methodUsable('personal_email', states()).usable}
         onStatus={setStatus}
       />
+      <PostToChat incidentId={props.incident.id} source="alternate_channel" text={notice().text} states={states()} />
       <Show when={!methodUsable('corporate_email', states()).usable}>
         <p class="note warning">Corporate email is not safe: send from a personal address, or use another channel.</p>
       </Show>

@@ -1,5 +1,6 @@
-import { createSignal } from 'solid-js';
+import { createSignal, Show } from 'solid-js';
 import { validateBridgeUrl } from '../../../domain/channel-workflow';
+import { jitsiHostFromBridge, jitsiHostWarning, jitsiRoomLink, validateJitsiHost } from '../../../domain/jitsi';
 import { describedBy, FormField } from '../../app/FormField';
 import { LiveSecretWarning } from '../../app/LiveSecretWarning';
 import { useMuster } from '../../app/muster-app';
@@ -15,6 +16,21 @@ export function BridgeLinkForm(props: { incidentId: string }) {
   const [value, setValue] = createSignal(workflow().bridgeUrl);
   const [error, setError] = createSignal<string>();
   const [status, setStatus] = createSignal('');
+  // The Jitsi server starts as the saved link's: once a generated link is saved, it is remembered.
+  const [jitsiHost, setJitsiHost] = createSignal(jitsiHostFromBridge(workflow().bridgeUrl));
+  const [jitsiError, setJitsiError] = createSignal<string>();
+  const [jitsiWarning, setJitsiWarning] = createSignal<string | null>(null);
+
+  const generateJitsiLink = () => {
+    setStatus('');
+    const host = validateJitsiHost(jitsiHost());
+    if (!host.ok) return setJitsiError(host.reason);
+    setJitsiError(undefined);
+    setError(undefined);
+    setValue(jitsiRoomLink(host.origin));
+    setJitsiWarning(jitsiHostWarning(host.hostname));
+    setStatus('New Jitsi room link filled in: save it to use it in the notice.');
+  };
 
   const save = async (event: SubmitEvent) => {
     event.preventDefault();
@@ -40,6 +56,17 @@ export function BridgeLinkForm(props: { incidentId: string }) {
         <input id="bridge-url" type="url" inputmode="url" value={value()} placeholder="https://meet.jit.si/…" onInput={(event) => setValue(event.currentTarget.value)} {...describedBy('bridge-url', error())} />
       </FormField>
       <LiveSecretWarning text={value()} />
+      <FormField id="jitsi-host" label="Jitsi server" hint="For a new room with an unguessable name. Your own server, or meet.jit.si." error={jitsiError()}>
+        <input id="jitsi-host" inputmode="url" autocomplete="off" value={jitsiHost()} onInput={(event) => setJitsiHost(event.currentTarget.value)} {...describedBy('jitsi-host', jitsiError())} />
+      </FormField>
+      <button type="button" class="secondary wide" onClick={generateJitsiLink}>
+        Generate a Jitsi link
+      </button>
+      <Show when={jitsiWarning()}>
+        <p class="note warning" data-testid="jitsi-warning">
+          {jitsiWarning()}
+        </p>
+      </Show>
       <button type="submit" class="secondary wide">
         Save bridge link
       </button>

@@ -12,6 +12,7 @@ import { useMuster } from '../../app/muster-app';
 import { useIncidentActions } from '../incident-actions';
 import { createGroupMessage } from '../shared/group-message';
 import { MessagePreview } from '../shared/MessagePreview';
+import { PostToChat } from '../shared/PostToChat';
 import { SendToGroup } from '../shared/SendToGroup';
 import { CustomInstructions } from './CustomInstructions';
 import { createEmployeeDraft } from './employee-draft';
@@ -82,6 +83,7 @@ export function EmployeeInstructions(props: { incident: Incident }) {
         consequence={<>Logs the message as an employee instruction, with the channel it went out on.</>}
         onMark={() => void markSent()}
       />
+      <PostToChat incidentId={props.incident.id} source="employee_instruction" text={message().text} states={sending.group.states()} beforePost={readyToSend} />
     </section>
   );
 }

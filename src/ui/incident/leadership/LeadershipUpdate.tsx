@@ -18,6 +18,7 @@ import { useMuster } from '../../app/muster-app';
 import { useIncidentActions } from '../incident-actions';
 import { createGroupMessage } from '../shared/group-message';
 import { MessagePreview } from '../shared/MessagePreview';
+import { PostToChat } from '../shared/PostToChat';
 import { SendToGroup } from '../shared/SendToGroup';
 import { usableTimeZone } from '../shared/time-input';
 import { useWorkflowSettings } from '../workflow-settings';
@@ -33,6 +34,8 @@ export function LeadershipUpdate(props: { incident: Incident }) {
   const store = createLeadershipDraft(() => app.settings().workspace_id, () => props.incident);
   const draft = store.draft;
   const [showErrors, setShowErrors] = createSignal(false);
+  // Step 2: only an update marked sent may be posted to chat.
+  const [sentText, setSentText] = createSignal('');
 
   const zone = () => usableTimeZone(workflow().timeZone);
   const phoneZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -76,6 +79,7 @@ export function LeadershipUpdate(props: { incident: Incident }) {
         owner: props.incident.comm_owner || undefined,
         deadline: update.next_update_at,
       });
+      setSentText(text);
       // The next update starts from this one: only its time goes back to the cadence.
       store.update({ values: { ...draft().values, next_update_at: '' } });
       setShowErrors(false);
@@ -121,6 +125,7 @@ export function LeadershipUpdate(props: { incident: Incident }) {
         consequence={<>Logs the update as a leadership update and starts the countdown to the next one ({formatIncidentTime(values().next_update_at, zone())}).</>}
         onMark={() => void markSent()}
       />
+      <Show when={sentText()}>{(text) => <PostToChat incidentId={props.incident.id} source="leadership_update" text={text()} states={sending.group.states()} />}</Show>
     </section>
   );
 }

@@ -1,0 +1,131 @@
+/**
+ * Chat connectors (issue 7): approved and internal texts posted to the team's chat tool from
+ * Muster. Pure: the kinds, what the phone shows of a connector, and what a setup form may
+ * send. The secret (webhook URL, API key) goes to the server once and never comes back.
+ */
+import { effectiveSafety, CHANNEL_LABELS, type ChannelStates, type IncidentChannel } from './channels';
+
+export const CONNECTOR_KINDS = ['mattermost', 'rocketchat', 'zulip'] as const;
+export type ConnectorKind = (typeof CONNECTOR_KINDS)[number];
+
+export const CONNECTOR_LABELS: Record<ConnectorKind, string> = { mattermost: 'Mattermost', rocketchat: 'Rocket.Chat', zulip: 'Zulip' };
+
+/** Why a text is posted; 'test' is Settings › Integrations' "Send test" (no incident, not logged). */
+export type DispatchSource = 'leadership_update' | 'employee_instruction' | 'alternate_channel' | 'test';
+
+/** Every connector posts into the company's chat: Step 7's marking of 'chat' pauses it. */
+export const CONNECTOR_CHANNEL: Record<ConnectorKind, IncidentChannel> = { mattermost: 'chat', rocketchat: 'chat', zulip: 'chat' };
+
+/** A connector as `list_connectors` returns it: no secret, only whether one is stored. */
+export interface Connector {
+  id: string;
+  kind: ConnectorKind;
+  name: string;
+  config: { site?: string; stream?: string; bot_email?: string };
+  has_secret: boolean;
+  last_ok_at: string | null;
+  last_error: string | null;
+  last_error_at: string | null;
+}
+
+export type ConnectorState =
+  | { kind: 'not_set_up' }
+  /** Set up, nothing sent through it yet: "Send test" tells whether it works. */
+  | { kind: 'untested' }
+  | { kind: 'working'; lastOkAt: string }
+  | { kind: 'failing'; error: string; at: string }
+  /** The current incident marks its channel compromised (Step 7): nothing is posted. */
+  | { kind: 'paused'; reason: string };
+
+/**
+ * What a connector is doing now. Paused wins (the incident's marking, chat's identity
+ * provider included); then the newer of the last success and the last failure.
+ */
+export function connectorState(connector: Connector | undefined, states: ChannelStates | null): ConnectorState {
+  if (!connector) return { kind: 'not_set_up' };
+  const channel = CONNECTOR_CHANNEL[connector.kind];
+  if (states) {
+    const { state, because } = effectiveSafety(channel, states);
+    if (state === 'compromised')
+      return {
+        kind: 'paused',
+        reason:
+          because === channel
+            ? `Paused: ${CHANNEL_LABELS[channel].toLowerCase()} is marked compromised for this incident`
+            : `Paused: ${CHANNEL_LABELS[channel].toLowerCase()} signs in through ${CHANNEL_LABELS[because]}, which is marked compromised for this incident`,
+      };
+  }
+  const okAt = connector.last_ok_at ? Date.parse(connector.last_ok_at) : Number.NEGATIVE_INFINITY;
+  const errorAt = connector.last_error_at ? Date.parse(connector.last_error_at) : Number.NEGATIVE_INFINITY;
+  if (connector.last_error_at && errorAt >= okAt) return { kind: 'failing', error: connector.last_error || 'The last post failed.', at: connector.last_error_at };
+  if (connector.last_ok_at) return { kind: 'working', lastOkAt: connector.last_ok_at };
+  return { kind: 'untested' };
+}
+
+/** What the setup form holds; fields another kind needs are ignored. */
+export interface ConnectorForm {
+  kind: ConnectorKind;
+  name: string;
+  /** Mattermost / Rocket.Chat: the incoming webhook's URL (the secret). */
+  webhookUrl: string;
+  /** Zulip. */
+  site: string;
+  botEmail: string;
+  apiKey: string;
+  stream: string;
+}
+
+export interface ConnectorSave {
+  p_kind: ConnectorKind;
+  p_name: string;
+  p_config: Record<string, string>;
+  /** Null keeps the stored secret (the field was left empty while editing). */
+  p_secret: Record<string, string> | null;
+}
+
+export type ConnectorFormCheck = { ok: true; save: ConnectorSave } | { ok: false; field: keyof ConnectorForm; reason: string };
+
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+/** https, or http on this machine (a test server): anything else sends the secret in the clear. */
+function checkAddress(value: string, what: string): { ok: true; url: URL } | { ok: false; reason: string } {
+  let url: URL;
+  try {
+    url = new URL(value.trim());
+  } catch {
+    return { ok: false, reason: `Enter the whole ${what}, starting with https://.` };
+  }
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && LOOPBACK.has(url.hostname))) return { ok: false, reason: `The ${what} must start with https://.` };
+  if (url.username !== '' || url.password !== '') return { ok: false, reason: `Leave the user name and password out of the ${what}.` };
+  return { ok: true, url };
+}
+
+/**
+ * Checks the setup form and builds `save_connector`'s arguments. `hasStoredSecret`: editing a
+ * connector whose secret is on the server; an empty secret field then keeps it.
+ */
+export function checkConnectorForm(form: ConnectorForm, hasStoredSecret: boolean): ConnectorFormCheck {
+  const name = form.name.trim();
+  if (name === '' || name.length > 100) return { ok: false, field: 'name', reason: 'Give the connector a name of 1 to 100 characters, e.g. "Incident channel".' };
+  if (form.kind !== 'zulip') {
+    if (form.webhookUrl.trim() === '') {
+      if (hasStoredSecret) return { ok: true, save: { p_kind: form.kind, p_name: name, p_config: {}, p_secret: null } };
+      return { ok: false, field: 'webhookUrl', reason: 'Paste the incoming webhook’s URL.' };
+    }
+    const checked = checkAddress(form.webhookUrl, 'webhook URL');
+    if (!checked.ok) return { ok: false, field: 'webhookUrl', reason: checked.reason };
+    return { ok: true, save: { p_kind: form.kind, p_name: name, p_config: {}, p_secret: { webhook_url: checked.url.href } } };
+  }
+  const site = checkAddress(form.site, 'Zulip address');
+  if (!site.ok) return { ok: false, field: 'site', reason: site.reason };
+  const botEmail = form.botEmail.trim();
+  if (!/^[^\s@]+@[^\s@]+$/.test(botEmail)) return { ok: false, field: 'botEmail', reason: 'Enter the bot’s email address, as Zulip shows it (…-bot@…).' };
+  const stream = form.stream.trim();
+  if (stream === '' || stream.length > 60) return { ok: false, field: 'stream', reason: 'Enter the stream (channel) to post to, at most 60 characters.' };
+  const apiKey = form.apiKey.trim();
+  if (apiKey === '' && !hasStoredSecret) return { ok: false, field: 'apiKey', reason: 'Paste the bot’s API key.' };
+  return {
+    ok: true,
+    save: { p_kind: 'zulip', p_name: name, p_config: { site: site.url.origin, stream, bot_email: botEmail }, p_secret: apiKey === '' ? null : { api_key: apiKey } },
+  };
+}

@@ -1,0 +1,91 @@
+import { createResource, createSignal, For, Show } from 'solid-js';
+import { methodUsable, type ChannelStates } from '../../../domain/channels';
+import { connectorState, type Connector } from '../../../domain/connectors';
+import { logDispatch, type IncidentDispatchSource } from '../../../store/dispatch-log';
+import { ErrorAlert } from '../../app/ErrorAlert';
+import { useMuster } from '../../app/muster-app';
+import { StatusNote } from '../../app/StatusNote';
+import { listConnectors } from '../../settings/integrations/connector-list';
+import { dispatchToConnector } from '../../settings/integrations/dispatch-client';
+
+/**
+ * "Post to <connector>" for a finished text: the backend posts it to the team chat and the
+ * outcome, sent or failed, is logged. Paused while chat is compromised for the incident
+ * (Step 7). Nothing shows on a phone that is not signed in or has no connector.
+ */
+export function PostToChat(props: { incidentId: string; source: IncidentDispatchSource; text: string; states: ChannelStates; beforePost?: () => boolean }) {
+  const app = useMuster();
+  const signedIn = () => Boolean(app.settings().backend_url && app.settings().account);
+  const [connectors] = createResource(signedIn, () => listConnectors(app));
+  const [busy, setBusy] = createSignal<string | null>(null);
+  const [status, setStatus] = createSignal('');
+  const [error, setError] = createSignal<string | null>(null);
+  // A post the backend never answered is sent again under the same id: it cannot appear twice.
+  const unanswered = new Map<string, { text: string; dispatchId: string }>();
+  const warning = () => methodUsable('chat', props.states).warning;
+
+  const post = async (connector: Connector) => {
+    setError(null);
+    setStatus('');
+    if (props.beforePost && !props.beforePost()) return;
+    const text = props.text;
+    const retry = unanswered.get(connector.id);
+    const dispatchId = retry?.text === text ? retry.dispatchId : crypto.randomUUID();
+    setBusy(connector.id);
+    try {
+      const outcome = await dispatchToConnector(app, { dispatchId, connectorId: connector.id, incidentId: props.incidentId, source: props.source, text });
+      if (outcome.status === 'failed' && !outcome.answered) unanswered.set(connector.id, { text, dispatchId });
+      else unanswered.delete(connector.id);
+      const entry = await logDispatch(app.db, app.settings(), props.incidentId, { source: props.source, connector, text, outcome });
+      app.logChanged();
+      if (outcome.status === 'sent') setStatus(`Posted to ${connector.name}, logged as #${entry.local_seq}.`);
+      else setError(`${outcome.message} Logged as #${entry.local_seq}.`);
+    } catch (failure) {
+      setError(`Posted or not, the log entry was not saved: ${(failure as Error).message}`);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  return (
+    <Show when={signedIn() && (connectors.latest?.length || connectors.error)}>
+      <div class="post-to-chat">
+        <Show when={connectors.error}>
+          <p class="note">Chat connectors cannot be listed now ({(connectors.error as Error).message}).</p>
+        </Show>
+        <Show when={warning()}>
+          <p class="note warning">{warning()}</p>
+        </Show>
+        <For each={connectors.latest ?? []}>
+          {(connector) => {
+            const paused = () => {
+              const state = connectorState(connector, props.states);
+              return state.kind === 'paused' ? state.reason : null;
+            };
+            const noteId = `post-${props.source}-${connector.id}-paused`;
+            return (
+              <>
+                <button
+                  type="button"
+                  class="secondary wide"
+                  disabled={paused() !== null || busy() !== null}
+                  aria-describedby={paused() ? noteId : undefined}
+                  onClick={() => void post(connector)}
+                >
+                  {busy() === connector.id ? 'Posting…' : `Post to ${connector.name}`}
+                </button>
+                <Show when={paused()}>
+                  <p class="note" id={noteId}>
+                    {paused()}
+                  </p>
+                </Show>
+              </>
+            );
+          }}
+        </For>
+        <ErrorAlert message={error()} />
+        <StatusNote text={status()} />
+      </div>
+    </Show>
+  );
+}

@@ -1,0 +1,112 @@
+/**
+ * The one HTTP request each chat tool documents for "post this text", and how to read its
+ * answer. Pure: no fetch here. Facts from ../shared/notes/push-and-integrations.md (C):
+ *   Mattermost  POST <incoming webhook URL>  JSON {"text"}            200 text/plain "ok"
+ *   Rocket.Chat POST <incoming webhook URL>  JSON {"text"}            200 {"success": true}
+ *   Zulip       POST <site>/api/v1/messages  form type=stream&to&topic&content,
+ *               Authorization: Basic base64(bot_email:api_key)        200 {"result":"success","id":N}
+ */
+
+export type ConnectorKind = 'mattermost' | 'rocketchat' | 'zulip';
+
+export const KIND_LABELS: Record<ConnectorKind, string> = {
+  mattermost: 'Mattermost',
+  rocketchat: 'Rocket.Chat',
+  zulip: 'Zulip',
+};
+
+export interface ZulipConfig {
+  site: string;
+  stream: string;
+  bot_email: string;
+}
+
+export type ConnectorTarget =
+  | { kind: 'mattermost' | 'rocketchat'; webhookUrl: string }
+  | { kind: 'zulip'; config: ZulipConfig; apiKey: string };
+
+export interface ChatRequest {
+  url: string;
+  method: 'POST';
+  headers: Record<string, string>;
+  body: string;
+}
+
+/** Zulip topics are per incident; a test message goes to its own topic. */
+export const TEST_TOPIC = 'Muster test';
+
+function basicAuth(user: string, password: string): string {
+  const bytes = new TextEncoder().encode(`${user}:${password}`);
+  let binary = '';
+  for (const byte of bytes) binary += String.fromCharCode(byte);
+  return `Basic ${btoa(binary)}`;
+}
+
+export function chatRequest(target: ConnectorTarget, incidentId: string | null, text: string): ChatRequest {
+  if (target.kind === 'zulip') {
+    const form = new URLSearchParams({ type: 'stream', to: target.config.stream, topic: incidentId ?? TEST_TOPIC, content: text });
+    return {
+      url: `${target.config.site.replace(/\/+$/, '')}/api/v1/messages`,
+      method: 'POST',
+      headers: {
+        Authorization: basicAuth(target.config.bot_email, target.apiKey),
+        'Content-Type': 'application/x-www-form-urlencoded',
+        Accept: 'application/json',
+      },
+      body: form.toString(),
+    };
+  }
+  return {
+    url: target.webhookUrl,
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+    body: JSON.stringify({ text }),
+  };
+}
+
+/** Every string that would give the secret away, longest first, for redact(). */
+export function secretsOf(target: ConnectorTarget): string[] {
+  if (target.kind === 'zulip') {
+    const auth = basicAuth(target.config.bot_email, target.apiKey).slice('Basic '.length);
+    return [auth, target.apiKey].filter((value) => value.length >= 4);
+  }
+  let path = '';
+  try {
+    const url = new URL(target.webhookUrl);
+    path = `${url.pathname}${url.search}`;
+  } catch {
+    // Not a URL: the whole string is the secret.
+  }
+  return [target.webhookUrl, path].filter((value) => value.length >= 4 && value !== '/').sort((a, b) => b.length - a.length);
+}
+
+/** Takes every secret out of a text meant for a user or a log. */
+export function redact(text: string, secrets: string[]): string {
+  let clean = text;
+  for (const secret of secrets) clean = clean.split(secret).join('[secret]');
+  return clean;
+}
+
+export type ChatAnswer = { ok: true; remoteId: string | null; remoteUrl: string | null } | { ok: false; toolMessage: string | null };
+
+/** Reads a 2xx answer (and the error text of any other), as each tool documents it. */
+export function readAnswer(target: ConnectorTarget, status: number, bodyText: string): ChatAnswer {
+  let body: Record<string, unknown> | null = null;
+  try {
+    const parsed: unknown = JSON.parse(bodyText);
+    if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) body = parsed as Record<string, unknown>;
+  } catch {
+    // Mattermost answers plain "ok"; error pages are HTML.
+  }
+  const said = body ? [body.msg, body.message, body.error].find((value) => typeof value === 'string') : undefined;
+  const toolMessage = typeof said === 'string' ? said.slice(0, 200) : null;
+  const accepted = status >= 200 && status < 300;
+  if (!accepted) return { ok: false, toolMessage };
+  if (target.kind === 'zulip') {
+    if (body?.result !== 'success' || (typeof body.id !== 'number' && typeof body.id !== 'string')) return { ok: false, toolMessage };
+    const id = String(body.id);
+    return { ok: true, remoteId: id, remoteUrl: `${target.config.site.replace(/\/+$/, '')}/#narrow/near/${encodeURIComponent(id)}` };
+  }
+  if (target.kind === 'rocketchat' && body?.success === false) return { ok: false, toolMessage };
+  return { ok: true, remoteId: null, remoteUrl: null };
+}
