@@ -19,7 +19,7 @@
  * Errors are {code, message, details, hint}. The connector's secret is read with the service
  * key and never put in any answer (tests check every one).
  */
-import { type ApiError, type RpcTarget, callRpc } from '../send-alert/postgrest.ts';
+import { type ApiError, type RpcTarget, callRpc } from '../_shared/postgrest.ts';
 import { type ConnectorKind, type ConnectorTarget, KIND_LABELS, type ZulipConfig } from './chat-request.ts';
 import { type DispatchOutcome, sendWithRetries } from './send-with-retries.ts';
 

@@ -12,7 +12,7 @@
  * {code, message, details, hint}, PostgREST's shape, and PostgREST's own errors pass through.
  */
 import { type ClaimedRound, type VapidKeys, deliverRound } from './deliver-round.ts';
-import { type ApiError, type RpcTarget, callRpc } from './postgrest.ts';
+import { type ApiError, type RpcTarget, callRpc } from '../_shared/postgrest.ts';
 
 export interface SendAlertConfig {
   supabaseUrl: string;

@@ -13,7 +13,7 @@
  * a notification, 413 for one over 256 KB. Errors are {code, message, details, hint}.
  * The secret is never logged and never answered: only rotate_monitor_webhook_secret shows it.
  */
-import { type ApiError, type RpcTarget, callRpc } from '../send-alert/postgrest.ts';
+import { type ApiError, type RpcTarget, callRpc } from '../_shared/postgrest.ts';
 import { readNotification } from './notification.ts';
 
 export interface UptimeKumaConfig {
