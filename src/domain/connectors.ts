@@ -1,27 +1,51 @@
 /**
- * Chat connectors (issue 7): approved and internal texts posted to the team's chat tool from
- * Muster. Pure: the kinds, what the phone shows of a connector, and what a setup form may
+ * Connectors (issue 7): internal texts posted to the team's chat tool, and approved external
+ * statements published on the company's status page (Cachet), from Muster. Pure: the kinds, what the phone shows of a connector, and what a setup form may
  * send. The secret (webhook URL, API key) goes to the server once and never comes back.
  */
 import { effectiveSafety, CHANNEL_LABELS, type ChannelStates, type IncidentChannel } from './channels';
 
-export const CONNECTOR_KINDS = ['mattermost', 'rocketchat', 'zulip'] as const;
+export const CHAT_CONNECTOR_KINDS = ['mattermost', 'rocketchat', 'zulip'] as const;
+/** Cachet 2.x (`api/v1`, X-Cachet-Token) and 3.x (`api`, Bearer key): one setup card, the version picked in it. */
+export const STATUS_PAGE_KINDS = ['cachet2', 'cachet3'] as const;
+export const CONNECTOR_KINDS = [...CHAT_CONNECTOR_KINDS, ...STATUS_PAGE_KINDS] as const;
 export type ConnectorKind = (typeof CONNECTOR_KINDS)[number];
+export type StatusPageKind = (typeof STATUS_PAGE_KINDS)[number];
 
-export const CONNECTOR_LABELS: Record<ConnectorKind, string> = { mattermost: 'Mattermost', rocketchat: 'Rocket.Chat', zulip: 'Zulip' };
+export const CONNECTOR_LABELS: Record<ConnectorKind, string> = { mattermost: 'Mattermost', rocketchat: 'Rocket.Chat', zulip: 'Zulip', cachet2: 'Cachet', cachet3: 'Cachet' };
+export const CACHET_VERSION_LABELS: Record<StatusPageKind, string> = { cachet2: '2.x', cachet3: '3.x' };
 
-/** Why a text is posted; 'test' is Settings › Integrations' "Send test" (no incident, not logged). */
-export type DispatchSource = 'leadership_update' | 'employee_instruction' | 'alternate_channel' | 'test';
+export function isStatusPageKind(kind: ConnectorKind): kind is StatusPageKind {
+  return (STATUS_PAGE_KINDS as readonly string[]).includes(kind);
+}
 
-/** Every connector posts into the company's chat: Step 7's marking of 'chat' pauses it. */
-export const CONNECTOR_CHANNEL: Record<ConnectorKind, IncidentChannel> = { mattermost: 'chat', rocketchat: 'chat', zulip: 'chat' };
+/**
+ * Why a text is posted; 'test' is Settings › Integrations' "Send test" (no incident, not
+ * logged). 'statement' is an approved external statement, and goes to status pages only.
+ */
+export type DispatchSource = 'leadership_update' | 'employee_instruction' | 'alternate_channel' | 'statement' | 'test';
+
+/**
+ * Chat connectors post into the company's chat: Step 7's marking of 'chat' pauses them. A
+ * status page is no company channel (the public reads it), so no marking pauses it.
+ */
+export const CONNECTOR_CHANNEL: Record<ConnectorKind, IncidentChannel | null> = { mattermost: 'chat', rocketchat: 'chat', zulip: 'chat', cachet2: null, cachet3: null };
+
+/** Cachet's incident status for a published statement (2.x and 3.x agree on 1..4). */
+export const CACHET_STATUSES = [
+  { id: 1, label: 'Investigating' },
+  { id: 2, label: 'Identified' },
+  { id: 3, label: 'Watching' },
+  { id: 4, label: 'Fixed' },
+] as const;
+export const DEFAULT_CACHET_STATUS = 2;
 
 /** A connector as `list_connectors` returns it: no secret, only whether one is stored. */
 export interface Connector {
   id: string;
   kind: ConnectorKind;
   name: string;
-  config: { site?: string; stream?: string; bot_email?: string };
+  config: { site?: string; stream?: string; bot_email?: string; status?: number };
   has_secret: boolean;
   last_ok_at: string | null;
   last_error: string | null;
@@ -44,7 +68,7 @@ export type ConnectorState =
 export function connectorState(connector: Connector | undefined, states: ChannelStates | null): ConnectorState {
   if (!connector) return { kind: 'not_set_up' };
   const channel = CONNECTOR_CHANNEL[connector.kind];
-  if (states) {
+  if (states && channel) {
     const { state, because } = effectiveSafety(channel, states);
     if (state === 'compromised')
       return {
@@ -73,6 +97,9 @@ export interface ConnectorForm {
   botEmail: string;
   apiKey: string;
   stream: string;
+  /** Cachet: the site is `site`; the incident status (1..4) and the API token (the secret). */
+  cachetStatus: number;
+  token: string;
 }
 
 export interface ConnectorSave {
@@ -107,6 +134,18 @@ function checkAddress(value: string, what: string): { ok: true; url: URL } | { o
 export function checkConnectorForm(form: ConnectorForm, hasStoredSecret: boolean): ConnectorFormCheck {
   const name = form.name.trim();
   if (name === '' || name.length > 100) return { ok: false, field: 'name', reason: 'Give the connector a name of 1 to 100 characters, e.g. "Incident channel".' };
+  if (isStatusPageKind(form.kind)) {
+    const site = checkAddress(form.site, 'status page address');
+    if (!site.ok) return { ok: false, field: 'site', reason: site.reason };
+    const status = CACHET_STATUSES.some((option) => option.id === form.cachetStatus) ? form.cachetStatus : DEFAULT_CACHET_STATUS;
+    const token = form.token.trim();
+    if (token === '' && !hasStoredSecret) return { ok: false, field: 'token', reason: 'Paste a Cachet API token (2.x: your profile; 3.x: Settings › API keys).' };
+    const path = site.url.pathname.replace(/\/+$/, '');
+    return {
+      ok: true,
+      save: { p_kind: form.kind, p_name: name, p_config: { site: `${site.url.origin}${path}`, status: String(status) }, p_secret: token === '' ? null : { token } },
+    };
+  }
   if (form.kind !== 'zulip') {
     if (form.webhookUrl.trim() === '') {
       if (hasStoredSecret) return { ok: true, save: { p_kind: form.kind, p_name: name, p_config: {}, p_secret: null } };

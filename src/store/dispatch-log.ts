@@ -1,6 +1,6 @@
 /**
- * The log entry for each post to a chat connector (PLAYBOOK: no double entry): whether it
- * went out or failed, the entry says so, with the chat's own id or link, or the error.
+ * The log entry for each post to a chat connector or status page (PLAYBOOK: no double entry):
+ * whether it went out or failed, the entry says so, with the tool's own id or link, or the error.
  */
 import { CONNECTOR_LABELS, type ConnectorKind, type DispatchSource } from '../domain/connectors';
 import type { CommunicationType } from '../domain/communication-types';
@@ -17,6 +17,8 @@ const LOG_TYPE: Record<IncidentDispatchSource, CommunicationType> = {
   leadership_update: 'leadership_update',
   employee_instruction: 'employee_instruction',
   alternate_channel: 'internal_update',
+  // Step 8's category for what the public reads.
+  statement: 'public_statement',
 };
 
 export interface DispatchRecord {

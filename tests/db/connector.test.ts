@@ -43,7 +43,7 @@ describe.each(backends)('chat connectors on %s', (backend) => {
 
   it('validates kinds, names, URLs and the Zulip settings with messages a user can act on', async () => {
     const zulip = { site: 'https://northwind.zulipchat.com/', stream: 'incidents', bot_email: 'muster-bot@northwind.zulipchat.com' };
-    await expect(save(users.owner, null, 'slack', 'Slack', {}, { webhook_url: 'https://hooks.slack.com/x' })).rejects.toThrow('a connector is mattermost, rocketchat or zulip');
+    await expect(save(users.owner, null, 'slack', 'Slack', {}, { webhook_url: 'https://hooks.slack.com/x' })).rejects.toThrow('a connector is mattermost, rocketchat, zulip, cachet2 or cachet3');
     await expect(save(users.owner, null, 'mattermost', '', {}, { webhook_url: 'https://chat.example/hooks/a' })).rejects.toThrow('a connector needs a name');
     await expect(save(users.owner, null, 'rocketchat', 'RC', {}, { webhook_url: 'http://chat.example/hooks/a/b' })).rejects.toThrow(
       'the incoming webhook URL must be an https:// address',
@@ -153,5 +153,26 @@ describe.each(backends)('chat connectors on %s', (backend) => {
     const replay = await db.asService((q) => q('select public.connector_dispatch_start($1, $2) as start', [sentId, rows.connector]));
     expect((replay[0]?.start as { previous: unknown }).previous).toMatchObject({ id: sentId, status: 'sent', remote_id: '42' });
     expect((await db.query('select last_ok_at is not null as ok from public.connector where id = $1', [rows.connector]))[0]?.ok).toBe(true);
+  });
+  it('sets up Cachet 2.x and 3.x status pages with a site, an incident status (default 2, identified) and a token', async () => {
+    await expect(save(users.owner, null, 'cachet2', 'Status', { site: 'http://status.example' }, { token: 't' })).rejects.toThrow('the Cachet site must be an https:// address');
+    await expect(save(users.owner, null, 'cachet3', 'Status', { site: 'https://status.example', status: 0 }, { token: 't' })).rejects.toThrow(
+      'the Cachet incident status is 1 (investigating) to 4 (fixed)',
+    );
+    await expect(save(users.owner, null, 'cachet3', 'Status', { site: 'https://status.example' }, { token: ' ' })).rejects.toThrow('Cachet needs an API token');
+    await expect(save(users.owner, null, 'cachet2', 'Status', { site: 'https://status.example' }, null)).rejects.toThrow('Cachet needs its secret the first time');
+    const [v2] = await save(users.owner, null, 'cachet2', 'Status page', { site: 'https://status.example/', token: 'not here' }, { token: 'cachet-token-1' });
+    const [v3] = await save(users.comm_owner, null, 'cachet3', 'Status page 3', { site: 'https://status3.example', status: '4' }, { token: 'cachet-key-3' });
+    expect(await db.query('select kind, config from public.connector where id = any($1) order by kind', [[v2?.id, v3?.id]])).toEqual([
+      { kind: 'cachet2', config: { site: 'https://status.example', status: 2 } },
+      { kind: 'cachet3', config: { site: 'https://status3.example', status: 4 } },
+    ]);
+    expect(await secretOf(v2?.id as string)).toEqual({ token: 'cachet-token-1' });
+    expect(JSON.stringify(await list(users.viewer))).not.toContain('cachet-token-1');
+    // Chat being compromised does not pause a status page (an earlier test marked it so).
+    const access = await db.asUser(users.owner, (q) => q('select public.connector_dispatch_access($1, $2) as access', [v2?.id, INCIDENT]));
+    expect(access[0]?.access).toMatchObject({ allowed: true, paused: false });
+    // The log takes a published statement.
+    await insertRow(db.query, 'connector_dispatch', { id: crypto.randomUUID(), workspace_id: WS_A, connector_id: v2?.id, source: 'statement', status: 'sent', attempts: 1 });
   });
 });

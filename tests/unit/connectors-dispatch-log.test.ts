@@ -35,6 +35,7 @@ describe('the log entry of a post to chat', () => {
   it('keeps the type of leadership updates and employee instructions', () => {
     expect(dispatchLogNote(record({ source: 'leadership_update' })).type).toBe('leadership_update');
     expect(dispatchLogNote(record({ source: 'employee_instruction' })).type).toBe('employee_instruction');
+    expect(dispatchLogNote(record({ source: 'statement', connector: { kind: 'cachet2', name: 'Status page' } })).type).toBe('public_statement');
   });
 
   it('records the chat’s link or message id as the response', () => {

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { checkConnectorForm, connectorState, CONNECTOR_CHANNEL, CONNECTOR_KINDS, CONNECTOR_LABELS, type Connector, type ConnectorForm } from '../../src/domain/connectors';
+import { CHAT_CONNECTOR_KINDS, checkConnectorForm, connectorState, CONNECTOR_CHANNEL, CONNECTOR_LABELS, type Connector, type ConnectorForm } from '../../src/domain/connectors';
 
 const mattermost: Connector = { id: 'c1', kind: 'mattermost', name: 'Incident room', config: {}, has_secret: true, last_ok_at: null, last_error: null, last_error_at: null };
-const form = (patch: Partial<ConnectorForm>): ConnectorForm => ({ kind: 'mattermost', name: 'Incident room', webhookUrl: '', site: '', botEmail: '', apiKey: '', stream: '', ...patch });
+const form = (patch: Partial<ConnectorForm>): ConnectorForm => ({ kind: 'mattermost', name: 'Incident room', webhookUrl: '', site: '', botEmail: '', apiKey: '', stream: '', cachetStatus: 2, token: '', ...patch });
 
 describe('chat connectors', () => {
   it('offers Mattermost, Rocket.Chat and Zulip, all riding the chat channel', () => {
-    expect(CONNECTOR_KINDS.map((kind) => CONNECTOR_LABELS[kind])).toEqual(['Mattermost', 'Rocket.Chat', 'Zulip']);
-    expect(CONNECTOR_KINDS.map((kind) => CONNECTOR_CHANNEL[kind])).toEqual(['chat', 'chat', 'chat']);
+    expect(CHAT_CONNECTOR_KINDS.map((kind) => CONNECTOR_LABELS[kind])).toEqual(['Mattermost', 'Rocket.Chat', 'Zulip']);
+    expect(CHAT_CONNECTOR_KINDS.map((kind) => CONNECTOR_CHANNEL[kind])).toEqual(['chat', 'chat', 'chat']);
   });
 
   it('says not set up, untested, working or failing from the last outcome', () => {
@@ -55,5 +55,31 @@ describe('chat connectors', () => {
     expect(checkConnectorForm({ ...zulip, botEmail: 'bot' }, false)).toMatchObject({ ok: false, field: 'botEmail' });
     expect(checkConnectorForm({ ...zulip, stream: '' }, false)).toMatchObject({ ok: false, field: 'stream' });
     expect(checkConnectorForm({ ...zulip, site: 'http://acme.zulipchat.com' }, false)).toMatchObject({ ok: false, field: 'site' });
+  });
+});
+
+describe('Cachet status page connectors', () => {
+  const cachet = form({ kind: 'cachet3', name: 'Status page', site: 'https://status.example.com/', token: ' key-3 ' });
+
+  it('is never paused by a compromised chat: the public reads a status page, not the company chat', () => {
+    const connector: Connector = { ...mattermost, kind: 'cachet2', config: { site: 'https://status.example.com', status: 2 } };
+    expect(connectorState(connector, { chat: 'compromised', identity_provider: 'compromised' })).toEqual({ kind: 'untested' });
+  });
+
+  it('builds the save with the site and incident status in the config and the token as the secret', () => {
+    expect(checkConnectorForm({ ...cachet, cachetStatus: 4 }, false)).toEqual({
+      ok: true,
+      save: { p_kind: 'cachet3', p_name: 'Status page', p_config: { site: 'https://status.example.com', status: '4' }, p_secret: { token: 'key-3' } },
+    });
+    expect(checkConnectorForm({ ...cachet, kind: 'cachet2', site: 'https://example.com/status/', cachetStatus: 0 }, false)).toMatchObject({
+      ok: true,
+      save: { p_kind: 'cachet2', p_config: { site: 'https://example.com/status', status: '2' } },
+    });
+  });
+
+  it('asks for the token only the first time and refuses an unencrypted site', () => {
+    expect(checkConnectorForm({ ...cachet, token: '' }, false)).toMatchObject({ ok: false, field: 'token' });
+    expect(checkConnectorForm({ ...cachet, token: '' }, true)).toMatchObject({ ok: true, save: { p_secret: null } });
+    expect(checkConnectorForm({ ...cachet, site: 'http://status.example.com' }, false)).toMatchObject({ ok: false, field: 'site' });
   });
 });

@@ -5,15 +5,30 @@
  *   Rocket.Chat POST <incoming webhook URL>  JSON {"text"}            200 {"success": true}
  *   Zulip       POST <site>/api/v1/messages  form type=stream&to&topic&content,
  *               Authorization: Basic base64(bot_email:api_key)        200 {"result":"success","id":N}
+ * Status pages (Cachet) are connectors too; their request is in status-page-request.ts.
  */
+import { type CachetTarget, cachetCreated } from './status-page-request.ts';
 
-export type ConnectorKind = 'mattermost' | 'rocketchat' | 'zulip';
+export type ConnectorKind = 'mattermost' | 'rocketchat' | 'zulip' | 'cachet2' | 'cachet3';
 
 export const KIND_LABELS: Record<ConnectorKind, string> = {
   mattermost: 'Mattermost',
   rocketchat: 'Rocket.Chat',
   zulip: 'Zulip',
+  cachet2: 'Cachet',
+  cachet3: 'Cachet',
 };
+
+export type ChatKind = 'mattermost' | 'rocketchat' | 'zulip';
+export type StatusPageKind = CachetTarget['kind'];
+
+export function isStatusPage(kind: ConnectorKind): kind is StatusPageKind {
+  return kind === 'cachet2' || kind === 'cachet3';
+}
+
+export function isCachet(target: ConnectorTarget): target is CachetTarget {
+  return isStatusPage(target.kind);
+}
 
 export interface ZulipConfig {
   site: string;
@@ -21,9 +36,9 @@ export interface ZulipConfig {
   bot_email: string;
 }
 
-export type ConnectorTarget =
-  | { kind: 'mattermost' | 'rocketchat'; webhookUrl: string }
-  | { kind: 'zulip'; config: ZulipConfig; apiKey: string };
+export type ChatTarget = { kind: 'mattermost' | 'rocketchat'; webhookUrl: string } | { kind: 'zulip'; config: ZulipConfig; apiKey: string };
+
+export type ConnectorTarget = ChatTarget | CachetTarget;
 
 export interface ChatRequest {
   url: string;
@@ -42,7 +57,7 @@ function basicAuth(user: string, password: string): string {
   return `Basic ${btoa(binary)}`;
 }
 
-export function chatRequest(target: ConnectorTarget, incidentId: string | null, text: string): ChatRequest {
+export function chatRequest(target: ChatTarget, incidentId: string | null, text: string): ChatRequest {
   if (target.kind === 'zulip') {
     const form = new URLSearchParams({ type: 'stream', to: target.config.stream, topic: incidentId ?? TEST_TOPIC, content: text });
     return {
@@ -66,6 +81,7 @@ export function chatRequest(target: ConnectorTarget, incidentId: string | null, 
 
 /** Every string that would give the secret away, longest first, for redact(). */
 export function secretsOf(target: ConnectorTarget): string[] {
+  if (isCachet(target)) return [target.token].filter((value) => value.length >= 4);
   if (target.kind === 'zulip') {
     const auth = basicAuth(target.config.bot_email, target.apiKey).slice('Basic '.length);
     return [auth, target.apiKey].filter((value) => value.length >= 4);
@@ -98,10 +114,16 @@ export function readAnswer(target: ConnectorTarget, status: number, bodyText: st
   } catch {
     // Mattermost answers plain "ok"; error pages are HTML.
   }
-  const said = body ? [body.msg, body.message, body.error].find((value) => typeof value === 'string') : undefined;
+  // Cachet 2.x answers errors as {"errors": [{"title", "detail"}]}.
+  const firstError = Array.isArray(body?.errors) && typeof body.errors[0] === 'object' && body.errors[0] !== null ? (body.errors[0] as Record<string, unknown>) : null;
+  const said = body ? [body.msg, body.message, body.error, firstError?.detail, firstError?.title].find((value) => typeof value === 'string') : undefined;
   const toolMessage = typeof said === 'string' ? said.slice(0, 200) : null;
   const accepted = status >= 200 && status < 300;
   if (!accepted) return { ok: false, toolMessage };
+  if (isCachet(target)) {
+    const created = cachetCreated(target, body);
+    return created ? { ok: true, ...created } : { ok: false, toolMessage };
+  }
   if (target.kind === 'zulip') {
     if (body?.result !== 'success' || (typeof body.id !== 'number' && typeof body.id !== 'string')) return { ok: false, toolMessage };
     const id = String(body.id);

@@ -1,13 +1,17 @@
 /**
  * The dispatch Edge Function as a plain `(Request) => Promise<Response>`: posts an approved
  * leadership update, employee instructions, an alternate-channel notice or a test message
- * to one of the workspace's chat connectors (Mattermost, Rocket.Chat, Zulip).
+ * to one of the workspace's chat connectors (Mattermost, Rocket.Chat, Zulip), or publishes
+ * an approved external statement (source 'statement', with its title) as an incident on a
+ * status page (Cachet 2.x, 3.x). Chat gets internal texts only, a status page public ones
+ * only: any other pairing is refused with 400 source_not_for_connector.
  *
- *   POST {dispatch_id, connector_id, incident_id, source, text}
+ *   POST {dispatch_id, connector_id, incident_id, source, text, title?}
  *        apikey + Authorization: Bearer <the user's access token>
  *
  *   200 {dispatch_id, status: 'sent', remote_id, remote_url, attempts}
  *   400 bad_request        the body is not as above, or the text is over 4,000 characters
+ *   400 source_not_for_connector  a statement to chat, or an internal text to a status page
  *   401                    no valid user token
  *   403 forbidden          the caller is not an owner, comm_owner or responder of the workspace
  *   404 connector_not_found
@@ -20,8 +24,9 @@
  * key and never put in any answer (tests check every one).
  */
 import { type ApiError, type RpcTarget, callRpc } from '../_shared/postgrest.ts';
-import { type ConnectorKind, type ConnectorTarget, KIND_LABELS, type ZulipConfig } from './chat-request.ts';
+import { type ConnectorKind, type ConnectorTarget, isStatusPage, KIND_LABELS, type ZulipConfig } from './chat-request.ts';
 import { type DispatchOutcome, sendWithRetries } from './send-with-retries.ts';
+import { type CachetConfig, DEFAULT_CACHET_STATUS, MAX_CACHET_NAME } from './status-page-request.ts';
 
 export interface DispatchConfig {
   supabaseUrl: string;
@@ -33,7 +38,7 @@ export interface DispatchConfig {
   now?: () => number;
 }
 
-export const SOURCES = ['leadership_update', 'employee_instruction', 'alternate_channel', 'test'] as const;
+export const SOURCES = ['leadership_update', 'employee_instruction', 'alternate_channel', 'statement', 'test'] as const;
 export type DispatchSource = (typeof SOURCES)[number];
 export const MAX_TEXT_LENGTH = 4000;
 
@@ -42,6 +47,8 @@ interface DispatchRequest {
   connectorId: string;
   incidentId: string | null;
   source: DispatchSource;
+  /** A statement's title: the status page incident's name. */
+  title: string | null;
   text: string;
 }
 
@@ -114,17 +121,28 @@ function parseBody(body: unknown): DispatchRequest | string {
   if (record.text.length > MAX_TEXT_LENGTH) {
     return `The text is ${record.text.length} characters; chat posts are limited to ${MAX_TEXT_LENGTH}. Shorten it or post it in parts.`;
   }
+  const title = record.title ?? null;
+  if (title !== null && (typeof title !== 'string' || title.trim() === '' || title.length > MAX_CACHET_NAME)) {
+    return `title must be the statement's title, 1 to ${MAX_CACHET_NAME} characters, or left out.`;
+  }
+  if (record.source === 'statement' && title === null) return 'A statement needs its title: the status page shows it as the incident\'s name.';
   return {
     dispatchId: record.dispatch_id.toLowerCase(),
     connectorId: record.connector_id.toLowerCase(),
     incidentId: incident,
     source: record.source as DispatchSource,
+    title: title === null ? null : title.trim(),
     text: record.text,
   };
 }
 
 function targetOf(start: Start): ConnectorTarget | null {
   const secret = start.secret ?? {};
+  if (start.kind === 'cachet2' || start.kind === 'cachet3') {
+    const config = start.config as Partial<CachetConfig>;
+    if (typeof secret.token !== 'string' || typeof config.site !== 'string' || config.site === '') return null;
+    return { kind: start.kind, config: { site: config.site, status: typeof config.status === 'number' ? config.status : DEFAULT_CACHET_STATUS }, token: secret.token };
+  }
   if (start.kind === 'zulip') {
     const config = start.config as Partial<ZulipConfig>;
     if (typeof secret.api_key !== 'string' || !config.site || !config.stream || !config.bot_email) return null;
@@ -201,6 +219,18 @@ export function createDispatchHandler(config: DispatchConfig): (request: Request
       }
       return answerFor(start.previous, start.name);
     }
+    // Step 6 and issue 7: only approved public statements go to a status page, and chat
+    // never gets one (it is for internal texts). 'test' has no meaning on a public page.
+    if (isStatusPage(start.kind) !== (wanted.source === 'statement')) {
+      return failure(
+        400,
+        'source_not_for_connector',
+        isStatusPage(start.kind)
+          ? `${start.name} is a public status page: only an approved external statement is published there.`
+          : `${start.name} is a chat connector: it gets internal texts, never an external statement.`,
+        isStatusPage(start.kind) ? 'Publish an approved website or public statement from its statement screen.' : 'Publish the statement on the status page, or send it as approved.',
+      );
+    }
     if (access.data.paused) {
       return failure(
         409,
@@ -214,7 +244,11 @@ export function createDispatchHandler(config: DispatchConfig): (request: Request
       return failure(409, 'connector_not_set_up', `${start.name} has no webhook URL or API key yet.`, 'An owner can add it in Settings › Integrations.');
     }
 
-    const outcome: DispatchOutcome = await sendWithRetries(target, wanted.incidentId, wanted.text, { fetch: fetchImpl, sleep, now });
+    const outcome: DispatchOutcome = await sendWithRetries(
+      target,
+      { incidentId: wanted.incidentId, title: wanted.title, text: wanted.text },
+      { fetch: fetchImpl, sleep, now },
+    );
     const recorded = await callRpc<StoredDispatch>(asService, 'connector_dispatch_record', {
       p_dispatch_id: wanted.dispatchId,
       p_connector_id: wanted.connectorId,

@@ -1,5 +1,5 @@
 /**
- * Posts one text to a chat tool, retrying what may pass on a second try:
+ * Posts one text to a chat tool or status page, retrying what may pass on a second try:
  *   network error, 5xx   wait 0.5 s, then 1 s (3 attempts in all)
  *   429                  wait Retry-After (seconds or an HTTP date), at most 10 s
  *   401 / 403 / 404      final: the webhook URL or API key is wrong, retrying will not help
@@ -7,7 +7,15 @@
  * The outcome's message never contains the secret: every text from the tool or from fetch
  * goes through redact() first.
  */
-import { type ConnectorTarget, KIND_LABELS, chatRequest, readAnswer, redact, secretsOf } from './chat-request.ts';
+import { type ConnectorTarget, KIND_LABELS, chatRequest, isCachet, readAnswer, redact, secretsOf } from './chat-request.ts';
+import { cachetRequest } from './status-page-request.ts';
+
+/** What to post: chat takes the text (Zulip files it under the incident); Cachet also a name. */
+export interface DispatchPost {
+  incidentId: string | null;
+  title: string | null;
+  text: string;
+}
 
 export const MAX_ATTEMPTS = 3;
 const BACKOFF_MS = [500, 1000];
@@ -44,7 +52,9 @@ function finalMessage(target: ConnectorTarget, status: number, toolMessage: stri
   const check =
     target.kind === 'zulip'
       ? 'check the Zulip site, bot email and API key in Settings › Integrations'
-      : 'check the incoming webhook URL in Settings › Integrations';
+      : isCachet(target)
+        ? 'check the Cachet site, version and API token in Settings › Integrations'
+        : 'check the incoming webhook URL in Settings › Integrations';
   if (status === 401 || status === 403) return `${tool} refused the credentials (HTTP ${status})${said}: ${check}.`;
   if (status === 404) return `${tool} does not know this address (HTTP 404)${said}: ${check}.`;
   if (status === 429) return `${tool} is rate-limiting Muster (HTTP 429)${said}: try again in a minute.`;
@@ -53,8 +63,11 @@ function finalMessage(target: ConnectorTarget, status: number, toolMessage: stri
   return `${tool} rejected the post (HTTP ${status})${said}: ${check}.`;
 }
 
-export async function sendWithRetries(target: ConnectorTarget, incidentId: string | null, text: string, options: SendOptions): Promise<DispatchOutcome> {
-  const request = chatRequest(target, incidentId, text);
+export async function sendWithRetries(target: ConnectorTarget, post: DispatchPost, options: SendOptions): Promise<DispatchOutcome> {
+  const request =
+    isCachet(target)
+      ? cachetRequest(target, post.title ?? post.text.slice(0, 80), post.text)
+      : chatRequest(target, post.incidentId, post.text);
   const secrets = secretsOf(target);
   const origin = new URL(request.url).origin;
   let lastStatus: number | null = null;

@@ -1,6 +1,6 @@
 import { createResource, createSignal, For, Show } from 'solid-js';
 import { methodUsable, type ChannelStates } from '../../../domain/channels';
-import { connectorState, type Connector } from '../../../domain/connectors';
+import { connectorState, isStatusPageKind, type Connector } from '../../../domain/connectors';
 import { logDispatch, type IncidentDispatchSource } from '../../../store/dispatch-log';
 import { ErrorAlert } from '../../app/ErrorAlert';
 import { useMuster } from '../../app/muster-app';
@@ -12,11 +12,15 @@ import { dispatchToConnector } from '../../settings/integrations/dispatch-client
  * "Post to <connector>" for a finished text: the backend posts it to the team chat and the
  * outcome, sent or failed, is logged. Paused while chat is compromised for the incident
  * (Step 7). Nothing shows on a phone that is not signed in or has no connector.
+ * An approved external statement (source 'statement', with its title) goes the same way to
+ * the status pages instead, as "Publish to <connector>": chat never gets a statement.
  */
-export function PostToChat(props: { incidentId: string; source: IncidentDispatchSource; text: string; states: ChannelStates; beforePost?: () => boolean }) {
+export function PostToChat(props: { incidentId: string; source: IncidentDispatchSource; title?: string; text: string; states: ChannelStates; beforePost?: () => boolean }) {
   const app = useMuster();
   const signedIn = () => Boolean(app.settings().backend_url && app.settings().account);
-  const [connectors] = createResource(signedIn, () => listConnectors(app));
+  const toStatusPage = () => props.source === 'statement';
+  const [listed] = createResource(signedIn, () => listConnectors(app));
+  const connectors = () => listed.latest?.filter((connector) => isStatusPageKind(connector.kind) === toStatusPage());
   const [busy, setBusy] = createSignal<string | null>(null);
   const [status, setStatus] = createSignal('');
   const [error, setError] = createSignal<string | null>(null);
@@ -33,12 +37,12 @@ export function PostToChat(props: { incidentId: string; source: IncidentDispatch
     const dispatchId = retry?.text === text ? retry.dispatchId : crypto.randomUUID();
     setBusy(connector.id);
     try {
-      const outcome = await dispatchToConnector(app, { dispatchId, connectorId: connector.id, incidentId: props.incidentId, source: props.source, text });
+      const outcome = await dispatchToConnector(app, { dispatchId, connectorId: connector.id, incidentId: props.incidentId, source: props.source, title: props.title, text });
       if (outcome.status === 'failed' && !outcome.answered) unanswered.set(connector.id, { text, dispatchId });
       else unanswered.delete(connector.id);
       const entry = await logDispatch(app.db, app.settings(), props.incidentId, { source: props.source, connector, text, outcome });
       app.logChanged();
-      if (outcome.status === 'sent') setStatus(`Posted to ${connector.name}, logged as #${entry.local_seq}.`);
+      if (outcome.status === 'sent') setStatus(`${toStatusPage() ? 'Published on' : 'Posted to'} ${connector.name}, logged as #${entry.local_seq}.`);
       else setError(`${outcome.message} Logged as #${entry.local_seq}.`);
     } catch (failure) {
       setError(`Posted or not, the log entry was not saved: ${(failure as Error).message}`);
@@ -48,15 +52,15 @@ export function PostToChat(props: { incidentId: string; source: IncidentDispatch
   };
 
   return (
-    <Show when={signedIn() && (connectors.latest?.length || connectors.error)}>
+    <Show when={signedIn() && (connectors()?.length || listed.error)}>
       <div class="post-to-chat">
-        <Show when={connectors.error}>
-          <p class="note">Chat connectors cannot be listed now ({(connectors.error as Error).message}).</p>
+        <Show when={listed.error}>
+          <p class="note">Connectors cannot be listed now ({(listed.error as Error).message}).</p>
         </Show>
-        <Show when={warning()}>
+        <Show when={!toStatusPage() && warning()}>
           <p class="note warning">{warning()}</p>
         </Show>
-        <For each={connectors.latest ?? []}>
+        <For each={connectors() ?? []}>
           {(connector) => {
             const paused = () => {
               const state = connectorState(connector, props.states);
@@ -72,7 +76,7 @@ export function PostToChat(props: { incidentId: string; source: IncidentDispatch
                   aria-describedby={paused() ? noteId : undefined}
                   onClick={() => void post(connector)}
                 >
-                  {busy() === connector.id ? 'Posting…' : `Post to ${connector.name}`}
+                  {busy() === connector.id ? 'Posting…' : `${toStatusPage() ? 'Publish to' : 'Post to'} ${connector.name}`}
                 </button>
                 <Show when={paused()}>
                   <p class="note" id={noteId}>

@@ -1,13 +1,17 @@
 import { createEffect, createMemo, createSignal, Show } from 'solid-js';
 import type { Incident } from '../../../domain/incident';
 import type { StatementRecord } from '../../../domain/incident-records';
+import type { ChannelStates } from '../../../domain/channels';
 import { lintStatement } from '../../../domain/statement-lint';
 import { audienceLabel, canEdit, statementStatus, statementVersion } from '../../../domain/statement-workflow';
+import { STATUSFY_AUDIENCES } from '../../../domain/statusfy';
 import { trackUnsavedForm } from '../../app/unsaved-form';
+import { PostToChat } from '../shared/PostToChat';
 import { SendStatement } from './SendStatement';
 import { StatementApprovals } from './StatementApprovals';
 import { StatementEditor, type StatementForm } from './StatementEditor';
 import { StatementStatusTag } from './StatementStatusTag';
+import { StatusfyDownload } from './StatusfyDownload';
 import { VersionHistory } from './VersionHistory';
 
 /**
@@ -41,6 +45,13 @@ export function StatementView(props: {
   const latest = () => {
     const saved = record();
     return saved ? props.latestOf(saved.id) : undefined;
+  };
+  /** Only an approved (or sent) website or public statement goes on a status page (Step 6). */
+  const publishable = () => {
+    const saved = record();
+    if (!saved || dirty() || !STATUSFY_AUDIENCES.includes(saved.audience)) return false;
+    const state = statementStatus(saved, savedBlocking()).state;
+    return state === 'approved' || state === 'sent';
   };
   const stale = () => (latest()?.version ?? 0) > (record()?.version ?? 0);
   const reopen = () => {
@@ -117,6 +128,10 @@ export function StatementView(props: {
             <Show when={saved().sent_at === null}>
               <StatementApprovals record={saved()} blocking={savedBlocking()} dirty={dirty()} onChanged={setRecord} />
               <SendStatement record={saved()} blocking={savedBlocking()} dirty={dirty()} channels={props.incident.channels ?? {}} onChanged={setRecord} />
+            </Show>
+            <Show when={publishable()}>
+              <PostToChat incidentId={props.incident.id} source="statement" title={saved().title} text={saved().text} states={(props.incident.channels ?? {}) as ChannelStates} />
+              <StatusfyDownload record={saved()} />
             </Show>
             <VersionHistory record={saved()} />
           </>

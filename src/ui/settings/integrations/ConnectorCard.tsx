@@ -1,6 +1,6 @@
 import { createSignal, Show } from 'solid-js';
 import type { ChannelStates } from '../../../domain/channels';
-import { connectorState, CONNECTOR_LABELS, type Connector, type ConnectorKind } from '../../../domain/connectors';
+import { connectorState, CONNECTOR_LABELS, isStatusPageKind, type Connector, type ConnectorKind } from '../../../domain/connectors';
 import { ErrorAlert } from '../../app/ErrorAlert';
 import { useMuster } from '../../app/muster-app';
 import { StatusNote } from '../../app/StatusNote';
@@ -9,7 +9,10 @@ import { connectorStateText } from './connector-state-text';
 import { dispatchToConnector } from './dispatch-client';
 import { SETUP_HELP } from './setup-help';
 
-/** One chat tool: its state, how to set it up, "Send test", and the setup form for owners. */
+/**
+ * One chat tool or status page: its state, how to set it up, "Send test" (chat only: a test
+ * on a status page would be public), and the setup form for owners.
+ */
 export function ConnectorCard(props: { kind: ConnectorKind; connector: Connector | undefined; canManage: boolean; states: ChannelStates | null; onChanged: () => void }) {
   const app = useMuster();
   const [editing, setEditing] = createSignal(false);
@@ -57,9 +60,11 @@ export function ConnectorCard(props: { kind: ConnectorKind; connector: Connector
       <Show when={props.connector}>
         {(connector) => (
           <div class="form-actions">
-            <button type="button" class="secondary" disabled={busy()} onClick={() => void sendTest(connector())}>
-              {busy() ? 'Sending…' : 'Send test'}
-            </button>
+            <Show when={!isStatusPageKind(props.kind)}>
+              <button type="button" class="secondary" disabled={busy()} onClick={() => void sendTest(connector())}>
+                {busy() ? 'Sending…' : 'Send test'}
+              </button>
+            </Show>
             <Show when={props.canManage}>
               <button type="button" class="secondary" onClick={() => void remove(connector())} aria-label={`Remove the ${label()} connector ${connector().name}`}>
                 Remove

@@ -1,11 +1,11 @@
 import { createResource, For, Show } from 'solid-js';
 import type { ChannelStates } from '../../../domain/channels';
-import { CONNECTOR_KINDS } from '../../../domain/connectors';
+import { CHAT_CONNECTOR_KINDS, isStatusPageKind } from '../../../domain/connectors';
 import { useMuster } from '../../app/muster-app';
 import { ConnectorCard } from './ConnectorCard';
 import { readIntegrations } from './connector-list';
 
-/** One card per chat tool, with its connector (if set up) and its state for the current incident. */
+/** One card per chat tool and one for Cachet, with its connector (if set up) and its state for the current incident. */
 export function ConnectorList() {
   const app = useMuster();
   const [view, { refetch }] = createResource(() => readIntegrations(app));
@@ -19,8 +19,8 @@ export function ConnectorList() {
       </Show>
       <Show when={view.latest}>
         {(loaded) => (
-          <ul class="card-list" aria-label="Chat connectors">
-            <For each={CONNECTOR_KINDS}>
+          <ul class="card-list" aria-label="Connectors">
+            <For each={CHAT_CONNECTOR_KINDS}>
               {(kind) => (
                 <ConnectorCard
                   kind={kind}
@@ -31,6 +31,9 @@ export function ConnectorList() {
                 />
               )}
             </For>
+            <Show when={loaded().connectors.find((connector) => isStatusPageKind(connector.kind))} keyed fallback={<ConnectorCard kind="cachet2" connector={undefined} canManage={loaded().canManage} states={states()} onChanged={() => void refetch()} />}>
+              {(cachet) => <ConnectorCard kind={cachet.kind} connector={cachet} canManage={loaded().canManage} states={states()} onChanged={() => void refetch()} />}
+            </Show>
           </ul>
         )}
       </Show>

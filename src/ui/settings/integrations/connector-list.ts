@@ -11,7 +11,7 @@ const connectorSchema = v.object({
   id: v.string(),
   kind: v.picklist(CONNECTOR_KINDS),
   name: v.string(),
-  config: v.object({ site: v.optional(v.string()), stream: v.optional(v.string()), bot_email: v.optional(v.string()) }),
+  config: v.object({ site: v.optional(v.string()), stream: v.optional(v.string()), bot_email: v.optional(v.string()), status: v.optional(v.number()) }),
   has_secret: v.boolean(),
   last_ok_at: v.nullable(v.string()),
   last_error: v.nullable(v.string()),

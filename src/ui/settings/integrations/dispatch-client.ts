@@ -13,6 +13,8 @@ export interface DispatchRequest {
   connectorId: string;
   incidentId: string | null;
   source: DispatchSource;
+  /** A statement's title: a status page shows it as the incident's name. */
+  title?: string | undefined;
   text: string;
 }
 
@@ -33,6 +35,7 @@ function refusal(status: number, body: unknown): string {
   const error = v.safeParse(errorSchema, body);
   const code = error.success ? error.output.code : undefined;
   const said = error.success && error.output.message ? error.output.message : `the backend answered ${status}`;
+  if (code === 'source_not_for_connector') return `Not posted: ${said}`;
   if (code === 'connector_paused') return 'Not posted: chat is marked compromised for this incident, so the connector is paused.';
   if (status === 401) return 'Not posted: sign in to the Muster backend again (Settings › Sync).';
   if (status === 403) return 'Not posted: your role in this workspace may not post to chat. Ask an owner.';
@@ -64,6 +67,7 @@ export async function dispatchToConnector(app: MusterApp, request: DispatchReque
       connector_id: request.connectorId,
       incident_id: request.incidentId,
       source: request.source,
+      ...(request.title === undefined ? {} : { title: request.title }),
       text: request.text,
     });
   } catch {
