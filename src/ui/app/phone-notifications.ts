@@ -3,7 +3,7 @@
  * watcher per app, the phone's notification permission, the opt-in and already-notified
  * flags kept in web storage, and showing one notification.
  */
-import { createRoot } from 'solid-js';
+import { createRoot, createSignal, untrack, type Accessor } from 'solid-js';
 import { useMuster, type MusterApp } from './muster-app';
 
 /**
@@ -24,7 +24,7 @@ export function perApp<T>(create: (app: MusterApp) => T): () => T {
 }
 export type NotificationPermissionState = NotificationPermission | 'unsupported';
 
-export const currentPermission = (): NotificationPermissionState => (typeof Notification === 'undefined' ? 'unsupported' : Notification.permission);
+const currentPermission = (): NotificationPermissionState => (typeof Notification === 'undefined' ? 'unsupported' : Notification.permission);
 
 export function readStorage(storage: Storage | undefined, key: string): string | null {
   try {
@@ -60,4 +60,39 @@ export async function notify(title: string, body: string, tag: string): Promise<
   } catch {
     return false;
   }
+}
+
+export interface NotificationOptIn {
+  permission: Accessor<NotificationPermissionState>;
+  /** The user asked for these notifications on this phone (and has not stopped them). */
+  optedIn: Accessor<boolean>;
+  /** Reads the phone's permission again (it can change in the browser's settings). */
+  refreshPermission(): void;
+  /** Notifications may be shown now: opted in and granted. Read untracked. */
+  allowed(): boolean;
+  /** From the user's tap only: asks the phone's permission (Notification.requestPermission). */
+  optIn(): Promise<void>;
+  optOut(): void;
+}
+
+/** One kind of opt-in phone notification, its choice kept in localStorage under `key` ('on' or absent). */
+export function createNotificationOptIn(key: string): NotificationOptIn {
+  const [permission, setPermission] = createSignal(currentPermission());
+  const [optedIn, setOptedIn] = createSignal(readStorage(globalThis.localStorage, key) === 'on');
+  return {
+    permission,
+    optedIn,
+    refreshPermission: () => setPermission(currentPermission()),
+    allowed: () => untrack(optedIn) && untrack(permission) === 'granted',
+    async optIn() {
+      if (typeof Notification === 'undefined') return;
+      setPermission(await Notification.requestPermission());
+      setOptedIn(true);
+      writeStorage(globalThis.localStorage, key, 'on');
+    },
+    optOut() {
+      setOptedIn(false);
+      writeStorage(globalThis.localStorage, key, null);
+    },
+  };
 }

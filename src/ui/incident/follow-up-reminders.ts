@@ -1,11 +1,11 @@
-import { createEffect, createMemo, createSignal, on, untrack, type Accessor } from 'solid-js';
+import { createEffect, createMemo, createSignal, on, type Accessor } from 'solid-js';
 import { followUpText } from '../../domain/follow-up-completion';
 import { parseNotifiedKeys, reminderFor } from '../../domain/follow-up-reminder';
 import { dueNotifications, openFollowUps, type FollowUpItem, type FollowUpNotification } from '../../domain/follow-ups';
 import { readFollowUps, type FollowUpSource } from '../../store/incident-overview';
 import { useNow } from '../app/clock';
 import type { MusterApp } from '../app/muster-app';
-import { currentPermission, notify, perApp, readStorage, writeStorage, type NotificationPermissionState } from '../app/phone-notifications';
+import { createNotificationOptIn, notify, perApp, readStorage, writeStorage, type NotificationPermissionState } from '../app/phone-notifications';
 
 export type ReminderPermission = NotificationPermissionState;
 
@@ -47,8 +47,7 @@ function createReminders(app: MusterApp): FollowUpReminders {
   const now = useNow();
   const [source, setSource] = createSignal(EMPTY);
   const [loadError, setLoadError] = createSignal<string | null>(null);
-  const [permission, setPermission] = createSignal(currentPermission());
-  const [optedIn, setOptedIn] = createSignal(readStorage(globalThis.localStorage, OPT_IN_KEY) === 'on');
+  const notifications = createNotificationOptIn(OPT_IN_KEY);
   const [inApp, setInApp] = createSignal<InAppReminder[]>([]);
   const notifiedKey = () => `muster:notified-follow-ups:${app.settings().workspace_id}`;
 
@@ -76,13 +75,13 @@ function createReminders(app: MusterApp): FollowUpReminders {
   createEffect(() => {
     const open = items();
     const at = new Date(now());
-    setPermission(currentPermission());
+    notifications.refreshPermission();
     const notified = parseNotifiedKeys(readStorage(globalThis.sessionStorage, notifiedKey()));
     const due = dueNotifications(open, notified, at);
     if (due.length === 0) return;
     for (const reminder of due) notified.add(reminder.key);
     writeStorage(globalThis.sessionStorage, notifiedKey(), JSON.stringify([...notified]));
-    const useSystem = untrack(optedIn) && untrack(permission) === 'granted';
+    const useSystem = notifications.allowed();
     for (const reminder of due) {
       const entry = open.find((item) => item.entry.id === reminder.entryId)?.entry;
       if (!entry) continue;
@@ -99,18 +98,10 @@ function createReminders(app: MusterApp): FollowUpReminders {
   return {
     items,
     loadError,
-    permission,
-    optedIn,
-    async optIn() {
-      if (typeof Notification === 'undefined') return;
-      setPermission(await Notification.requestPermission());
-      setOptedIn(true);
-      writeStorage(globalThis.localStorage, OPT_IN_KEY, 'on');
-    },
-    optOut() {
-      setOptedIn(false);
-      writeStorage(globalThis.localStorage, OPT_IN_KEY, null);
-    },
+    permission: notifications.permission,
+    optedIn: notifications.optedIn,
+    optIn: notifications.optIn,
+    optOut: notifications.optOut,
     // Only follow-ups still open: one marked done meanwhile needs no reminder.
     inApp: () => inApp().filter((reminder) => items().some((item) => item.entry.id === reminder.entryId)),
     dismissInApp: () => setInApp([]),

@@ -4,7 +4,7 @@ import { listRuns, readRun } from '../../../store/call-runs';
 import type { StoredCallRun, StoredCheckoff } from '../../../store/schema';
 import { useNow } from '../../app/clock';
 import type { MusterApp } from '../../app/muster-app';
-import { currentPermission, notify, perApp, readStorage, writeStorage, type NotificationPermissionState } from '../../app/phone-notifications';
+import { createNotificationOptIn, notify, perApp, readStorage, writeStorage, type NotificationPermissionState } from '../../app/phone-notifications';
 import { parseNotifiedKeys } from '../../../domain/follow-up-reminder';
 
 export interface RunView {
@@ -62,8 +62,7 @@ function createIncidentCalls(app: MusterApp): IncidentCalls {
   const [stored, setStored] = createSignal<Omit<RunView, 'state'>[]>([]);
   const [loadError, setLoadError] = createSignal<string | null>(null);
   const [reloads, setReloads] = createSignal(0);
-  const [permission, setPermission] = createSignal(currentPermission());
-  const [optedIn, setOptedIn] = createSignal(readStorage(globalThis.localStorage, CALL_ALERTS_OPT_IN_KEY) === 'on');
+  const notifications = createNotificationOptIn(CALL_ALERTS_OPT_IN_KEY);
   const [inApp, setInApp] = createSignal<InAppEscalation[]>([]);
   const alertedKey = () => `muster:alerted-call-escalations:${app.settings().workspace_id}`;
 
@@ -103,7 +102,7 @@ function createIncidentCalls(app: MusterApp): IncidentCalls {
   createEffect(() => {
     const views = runs();
     const me = app.settings().author_name.trim();
-    setPermission(currentPermission());
+    notifications.refreshPermission();
     if (me === '' || views.length === 0) return;
     const alerted = parseNotifiedKeys(readStorage(globalThis.localStorage, alertedKey()));
     const due = views.flatMap((view) =>
@@ -114,7 +113,7 @@ function createIncidentCalls(app: MusterApp): IncidentCalls {
     if (due.length === 0) return;
     for (const item of due) alerted.add(item.alert.key);
     writeStorage(globalThis.localStorage, alertedKey(), JSON.stringify([...alerted]));
-    const useSystem = untrack(optedIn) && untrack(permission) === 'granted';
+    const useSystem = notifications.allowed();
     for (const item of due) {
       // The lock screen is not the place for whom to call: the notification names no one.
       void (useSystem ? notify('Muster: a call is yours now', `Open Calls for ${item.incidentId}.`, item.alert.key) : Promise.resolve(false)).then((shown) => {
@@ -127,18 +126,10 @@ function createIncidentCalls(app: MusterApp): IncidentCalls {
     runs,
     loadError,
     reload: () => setReloads((count) => count + 1),
-    permission,
-    optedIn,
-    async optIn() {
-      if (typeof Notification === 'undefined') return;
-      setPermission(await Notification.requestPermission());
-      setOptedIn(true);
-      writeStorage(globalThis.localStorage, CALL_ALERTS_OPT_IN_KEY, 'on');
-    },
-    optOut() {
-      setOptedIn(false);
-      writeStorage(globalThis.localStorage, CALL_ALERTS_OPT_IN_KEY, null);
-    },
+    permission: notifications.permission,
+    optedIn: notifications.optedIn,
+    optIn: notifications.optIn,
+    optOut: notifications.optOut,
     inApp,
     dismissInApp: () => setInApp([]),
   };
