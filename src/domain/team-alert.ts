@@ -47,6 +47,7 @@ export interface AlertTeamStatus {
 export interface TeamAlert {
   id: string;
   workspace_id: string;
+  /** '' for an alert of the whole workspace (an Uptime Kuma monitor going down), not of an incident. */
   incident_id: string;
   title: string;
   /** The server's time once known; until then this phone's. */
@@ -67,7 +68,8 @@ export interface AlertPushPayload {
   type: 'alert';
   alert_id: string;
   workspace_id: string;
-  incident_id: string;
+  /** null for an alert of the whole workspace: a monitor went down, no incident is open for it yet. */
+  incident_id: string | null;
   title: string;
   round: number;
   kind: AlertRound['kind'];
@@ -102,7 +104,7 @@ export function parseAlertPayload(text: string | null | undefined): AlertPushPay
   const value = data as Record<string, unknown>;
   if (value['v'] !== 1 || value['type'] !== 'alert') return null;
   const { alert_id, workspace_id, incident_id, title, round, kind } = value;
-  if (!isString(alert_id) || !isString(workspace_id) || !isString(incident_id) || !isString(title)) return null;
+  if (!isString(alert_id) || !isString(workspace_id) || !(isString(incident_id) || incident_id === null) || !isString(title)) return null;
   if (typeof round !== 'number' || !Number.isInteger(round) || round < 0) return null;
   if (kind !== 'send' && kind !== 'repeat' && kind !== 'escalate') return null;
   return { v: 1, type: 'alert', alert_id, workspace_id, incident_id, title: title.slice(0, ALERT_TITLE_MAX), round, kind };
@@ -121,7 +123,7 @@ export function alertNotification(payload: AlertPushPayload): AlertNotification 
   return {
     title: `${prefix}${payload.title}`,
     options: {
-      body: `Incident ${payload.incident_id}. Tap Acknowledge so the team knows you saw it.`,
+      body: `${payload.incident_id === null ? 'Whole workspace' : `Incident ${payload.incident_id}`}. Tap Acknowledge so the team knows you saw it.`,
       tag: `alert:${payload.alert_id}`,
       renotify: true,
       requireInteraction: true,

@@ -64,12 +64,14 @@ export async function raiseAlert(db: MusterDatabase, settings: WorkspaceSettings
  * Records that this phone's user acknowledged an alert: the acknowledgement waits for the
  * server (which stops the repeats), and the log says so. Acknowledging twice (the
  * notification and the app, or two taps) records it once: the second call returns
- * `entry: null`. `alert` may come from a push message the phone had not stored yet.
+ * `entry: null`. `alert` may come from a push message the phone had not stored yet. An
+ * alert of no incident (incident_id null or '': a monitor went down) has no incident log to
+ * write to: the acknowledgement is kept and sent, and `entry` is null.
  */
 export async function acknowledgeAlert(
   db: MusterDatabase,
   settings: WorkspaceSettings,
-  alert: Pick<TeamAlert, 'id' | 'workspace_id' | 'incident_id' | 'title'>,
+  alert: Pick<TeamAlert, 'id' | 'workspace_id' | 'title'> & { incident_id: string | null },
   now = new Date(),
 ): Promise<{ alert: TeamAlert; entry: LogEntry | null }> {
   const acked = await commitStrict(db, ['alerts', 'outbox'], async (tx) => {
@@ -77,13 +79,13 @@ export async function acknowledgeAlert(
     if (stored?.acked_at) throw new Rollback({ alert: stored, fresh: false });
     const next: TeamAlert = stored
       ? { ...stored, acked_at: now.toISOString() }
-      : { ...alert, raised_at: now.toISOString(), raised_here: false, ...defaultAlertTiming, dispatched: true, acked_at: now.toISOString(), status: null };
+      : { ...alert, incident_id: alert.incident_id ?? '', raised_at: now.toISOString(), raised_here: false, ...defaultAlertTiming, dispatched: true, acked_at: now.toISOString(), status: null };
     await tx.objectStore('alerts').put(next);
     const ack = { id: crypto.randomUUID(), workspace_id: next.workspace_id, alert_id: next.id };
     await tx.objectStore('outbox').add(outboxRowFor('alert_ack', ack, next.incident_id, now));
     return { alert: next, fresh: true };
   });
-  if (!acked.fresh) return { alert: acked.alert, entry: null };
+  if (!acked.fresh || acked.alert.incident_id === '') return { alert: acked.alert, entry: null };
   const entry = await logNote(
     db,
     { ...settings, workspace_id: acked.alert.workspace_id },

@@ -71,6 +71,20 @@ describe('acknowledging an alert', () => {
     expect(await summaries()).toEqual(['Acknowledged team alert: Move to the phone bridge']);
   });
 
+  it('of a monitor that went down (no incident): keeps and queues the ack, with no incident log to write to', async () => {
+    const monitor = { id: '0b7c1f0e-1111-4111-8111-000000000009', workspace_id: WORKSPACE, incident_id: null, title: 'Monitor down: Mail gateway' };
+
+    const { alert, entry } = await acknowledgeAlert(db, MARIA, monitor, NOW);
+
+    expect(entry).toBeNull();
+    expect(alert).toMatchObject({ incident_id: '', acked_at: NOW.toISOString() });
+    const waiting = await oldestWaiting(db, 10);
+    expect(waiting.map((row) => [row.table, row.payload.incident_id])).toEqual([['alert_ack', '']]);
+    expect(waiting[0]?.payload).toMatchObject({ workspace_id: WORKSPACE, alert_id: monitor.id });
+    expect((await acknowledgeAlert(db, MARIA, monitor, NOW)).entry).toBeNull();
+    expect(await oldestWaiting(db, 10)).toHaveLength(1);
+  });
+
   it('keeps the team’s acknowledgements from the server, and this phone’s own before the server has it', async () => {
     await acknowledgeAlert(db, MARIA, pushed, NOW);
     const server: ServerAlert = {
@@ -109,8 +123,16 @@ describe('the push message and its notification', () => {
     expect(alertNotification({ ...parsed!, kind: 'escalate' }).title).toBe('Not acknowledged: Move to the phone bridge');
   });
 
+  it('reads a monitor alert, which belongs to no incident, and says so on the notification', () => {
+    const monitor = { ...payload, incident_id: null, title: 'Monitor down: Mail gateway', round: 0, kind: 'send' };
+    const parsed = parseAlertPayload(JSON.stringify(monitor));
+    expect(parsed).toEqual(monitor);
+    expect(alertNotification(parsed!).options.body).toBe('Whole workspace. Tap Acknowledge so the team knows you saw it.');
+    expect(alertNotification(parsed!).options.actions).toEqual([{ action: 'ack', title: 'Acknowledge' }]);
+  });
+
   it('refuses anything else', () => {
-    for (const bad of [null, '', 'not json', '[]', '{"v":2,"type":"alert"}', JSON.stringify({ ...payload, round: -1 }), JSON.stringify({ ...payload, kind: 'spam' }), JSON.stringify({ ...payload, title: 5 })])
+    for (const bad of [null, '', 'not json', '[]', '{"v":2,"type":"alert"}', JSON.stringify({ ...payload, round: -1 }), JSON.stringify({ ...payload, kind: 'spam' }), JSON.stringify({ ...payload, title: 5 }), JSON.stringify({ ...payload, incident_id: 7 })])
       expect(parseAlertPayload(bad)).toBeNull();
   });
 });
