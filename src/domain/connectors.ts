@@ -8,28 +8,67 @@ import { effectiveSafety, CHANNEL_LABELS, type ChannelStates, type IncidentChann
 export const CHAT_CONNECTOR_KINDS = ['mattermost', 'rocketchat', 'zulip'] as const;
 /** Cachet 2.x (`api/v1`, X-Cachet-Token) and 3.x (`api`, Bearer key): one setup card, the version picked in it. */
 export const STATUS_PAGE_KINDS = ['cachet2', 'cachet3'] as const;
-export const CONNECTOR_KINDS = [...CHAT_CONNECTOR_KINDS, ...STATUS_PAGE_KINDS] as const;
+/** Ticket and case tools: a ticket or case is opened (or updated) from an incident, a vendor request or a follow-up. */
+export const TICKET_KINDS = ['zammad', 'osticket', 'glpi', 'jira_sm', 'thehive'] as const;
+/** Evidence storage: exports are uploaded by WebDAV into a folder per incident. */
+export const EVIDENCE_STORAGE_KINDS = ['nextcloud'] as const;
+export const CONNECTOR_KINDS = [...CHAT_CONNECTOR_KINDS, ...STATUS_PAGE_KINDS, ...TICKET_KINDS, ...EVIDENCE_STORAGE_KINDS] as const;
 export type ConnectorKind = (typeof CONNECTOR_KINDS)[number];
 export type StatusPageKind = (typeof STATUS_PAGE_KINDS)[number];
+export type TicketKind = (typeof TICKET_KINDS)[number];
+export type EvidenceStorageKind = (typeof EVIDENCE_STORAGE_KINDS)[number];
 
-export const CONNECTOR_LABELS: Record<ConnectorKind, string> = { mattermost: 'Mattermost', rocketchat: 'Rocket.Chat', zulip: 'Zulip', cachet2: 'Cachet', cachet3: 'Cachet' };
+export const CONNECTOR_LABELS: Record<ConnectorKind, string> = {
+  mattermost: 'Mattermost',
+  rocketchat: 'Rocket.Chat',
+  zulip: 'Zulip',
+  cachet2: 'Cachet',
+  cachet3: 'Cachet',
+  zammad: 'Zammad',
+  osticket: 'osTicket',
+  glpi: 'GLPI',
+  jira_sm: 'Jira Service Management',
+  thehive: 'TheHive',
+  nextcloud: 'Nextcloud',
+};
 export const CACHET_VERSION_LABELS: Record<StatusPageKind, string> = { cachet2: '2.x', cachet3: '3.x' };
 
 export function isStatusPageKind(kind: ConnectorKind): kind is StatusPageKind {
   return (STATUS_PAGE_KINDS as readonly string[]).includes(kind);
 }
 
+export function isTicketKind(kind: ConnectorKind): kind is TicketKind {
+  return (TICKET_KINDS as readonly string[]).includes(kind);
+}
+
+/** What a ticket tool calls the thing it opens: TheHive opens cases, the others tickets (Jira SM: requests). */
+export const TICKET_NOUN: Record<TicketKind, string> = { zammad: 'ticket', osticket: 'ticket', glpi: 'ticket', jira_sm: 'request', thehive: 'case' };
+
 /**
  * Why a text is posted; 'test' is Settings › Integrations' "Send test" (no incident, not
  * logged). 'statement' is an approved external statement, and goes to status pages only.
  */
-export type DispatchSource = 'leadership_update' | 'employee_instruction' | 'alternate_channel' | 'statement' | 'test';
+export type DispatchSource = 'leadership_update' | 'employee_instruction' | 'alternate_channel' | 'statement' | 'ticket' | 'evidence' | 'test';
 
 /**
  * Chat connectors post into the company's chat: Step 7's marking of 'chat' pauses them. A
  * status page is no company channel (the public reads it), so no marking pauses it.
  */
-export const CONNECTOR_CHANNEL: Record<ConnectorKind, IncidentChannel | null> = { mattermost: 'chat', rocketchat: 'chat', zulip: 'chat', cachet2: null, cachet3: null };
+export const CONNECTOR_CHANNEL: Record<ConnectorKind, IncidentChannel | null> = {
+  mattermost: 'chat',
+  rocketchat: 'chat',
+  zulip: 'chat',
+  cachet2: null,
+  cachet3: null,
+  // Tickets and evidence storage are how the team reaches IT, vendors and its records: no
+  // marking pauses them (the playbook's compromised channels are chat, email and the identity provider).
+  zammad: null,
+  osticket: null,
+  glpi: null,
+  jira_sm: null,
+  thehive: null,
+  nextcloud: null,
+};
 
 /** Cachet's incident status for a published statement (2.x and 3.x agree on 1..4). */
 export const CACHET_STATUSES = [
@@ -45,7 +84,26 @@ export interface Connector {
   id: string;
   kind: ConnectorKind;
   name: string;
-  config: { site?: string; stream?: string; bot_email?: string; status?: number };
+  config: {
+    site?: string;
+    stream?: string;
+    bot_email?: string;
+    status?: number;
+    /** Zammad: the group and the customer's e-mail. */
+    group?: string;
+    customer?: string;
+    /** osTicket: who the ticket is from. Jira SM: the account's e-mail (the API token's owner). */
+    name?: string;
+    email?: string;
+    /** Jira SM. */
+    service_desk_id?: string;
+    request_type_id?: string;
+    /** TheHive: sent as X-Organisation when not empty. */
+    organisation?: string;
+    /** Nextcloud: the user and the base folder incidents get their folders in. */
+    user?: string;
+    folder?: string;
+  };
   has_secret: boolean;
   last_ok_at: string | null;
   last_error: string | null;

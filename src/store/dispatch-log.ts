@@ -19,6 +19,9 @@ const LOG_TYPE: Record<IncidentDispatchSource, CommunicationType> = {
   alternate_channel: 'internal_update',
   // Step 8's category for what the public reads.
   statement: 'public_statement',
+  // A ticket's own entry says which tool and number; the entry it was opened for keeps its type.
+  ticket: 'internal_update',
+  evidence: 'internal_update',
 };
 
 export interface DispatchRecord {
