@@ -43,7 +43,7 @@ describe.each(backends)('chat connectors on %s', (backend) => {
 
   it('validates kinds, names, URLs and the Zulip settings with messages a user can act on', async () => {
     const zulip = { site: 'https://northwind.zulipchat.com/', stream: 'incidents', bot_email: 'muster-bot@northwind.zulipchat.com' };
-    await expect(save(users.owner, null, 'slack', 'Slack', {}, { webhook_url: 'https://hooks.slack.com/x' })).rejects.toThrow('a connector is mattermost, rocketchat, zulip, cachet2 or cachet3');
+    await expect(save(users.owner, null, 'slack', 'Slack', {}, { webhook_url: 'https://hooks.slack.com/x' })).rejects.toThrow('a connector is mattermost, rocketchat, zulip, cachet2, cachet3, zammad, osticket, glpi, jira_sm, thehive or nextcloud');
     await expect(save(users.owner, null, 'mattermost', '', {}, { webhook_url: 'https://chat.example/hooks/a' })).rejects.toThrow('a connector needs a name');
     await expect(save(users.owner, null, 'rocketchat', 'RC', {}, { webhook_url: 'http://chat.example/hooks/a/b' })).rejects.toThrow(
       'the incoming webhook URL must be an https:// address',
