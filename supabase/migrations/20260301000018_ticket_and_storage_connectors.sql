@@ -7,8 +7,9 @@
 --     number a person reads: "31001", "HELP-12", "#42"), subject (what the ticket is for:
 --     'incident' or 'entry:<log entry id>') and warning (sent, but a later step failed).
 --   * save_connector's checks move into private.connector_settings, one place per kind.
---   * incident_tickets(p_incident_id): the tickets and uploads of an incident, for every member's
---     phone (a teammate's ticket shows on the follow-up it was opened for).
+--   * incident_tickets(p_incident_id): the tickets, uploads and published statements of an
+--     incident, for every member's phone (a teammate's ticket shows on the follow-up it was
+--     opened for; a statement's next version updates the Cachet incident a teammate made).
 -- Migrations 15 and 17 already ran and are not edited.
 
 -- ---------------------------------------------------------------- tables
@@ -25,10 +26,10 @@ alter table public.connector_dispatch add constraint connector_dispatch_source_c
   check (source in ('leadership_update', 'employee_instruction', 'alternate_channel', 'statement', 'ticket', 'evidence', 'test'));
 alter table public.connector_dispatch
   add column remote_label text check (length(remote_label) <= 100),
-  add column subject text check (subject = 'incident' or subject ~ '^entry:[0-9a-f-]{36}$'),
+  add column subject text check (subject = 'incident' or subject ~ '^entry:[0-9a-f-]{36}$' or subject ~ '^statement:[A-Za-z0-9_-]{1,60}$'),
   add column warning text check (length(warning) <= 500);
 comment on column public.connector_dispatch.remote_label is 'The ticket number, request key or file name as the tool shows it to people.';
-comment on column public.connector_dispatch.subject is 'What a ticket or upload is for: the incident, or one log entry (a vendor request, a follow-up).';
+comment on column public.connector_dispatch.subject is 'What a ticket or upload is for: the incident, or one log entry (a vendor request, a follow-up); for a published statement, the statement (its later versions are posted as updates to the same status page incident).';
 comment on column public.connector_dispatch.warning is 'Sent, but a later step did not go through (a TheHive task, an attachment): what to do by hand.';
 create index connector_dispatch_incident_idx on public.connector_dispatch (workspace_id, incident_id) where status = 'sent';
 
@@ -276,10 +277,10 @@ as $$
            'warning', d.warning, 'created_at', d.created_at) order by d.created_at, d.id), '[]'::jsonb)
     from public.connector_dispatch d
     left join public.connector c on c.id = d.connector_id
-   where d.incident_id = p_incident_id and d.status = 'sent' and d.source in ('ticket', 'evidence')
+   where d.incident_id = p_incident_id and d.status = 'sent' and d.source in ('ticket', 'evidence', 'statement')
 $$;
 comment on function public.incident_tickets(text) is
-  'The tickets, cases and evidence uploads sent for an incident [{dispatch_id, connector_id, kind, connector_name, source, subject, remote_id, remote_label, remote_url, warning, created_at}]; never a secret.';
+  'The tickets, cases, evidence uploads and status page incidents sent for an incident [{dispatch_id, connector_id, kind, connector_name, source, subject, remote_id, remote_label, remote_url, warning, created_at}]; never a secret.';
 
 -- ---------------------------------------------------------------- grants
 
