@@ -15,7 +15,7 @@ describe.each(backends)('ticket and storage connectors on %s', (backend) => {
   }, 60_000);
   afterAll(() => db?.close());
 
-  const save = (kind: string, config: unknown, secret: unknown, id: string | null = null, userId = users.owner) =>
+  const save = (kind: string, config: unknown, secret: unknown, id: string | null = null, userId: string = users.owner) =>
     db.asUser(userId, (q) =>
       q('select public.save_connector($1, $2, $3, $4, $5::jsonb, $6::jsonb) as id', [
         WS_A,
