@@ -57,6 +57,7 @@ const AUTH_PATHS_WITHOUT_KEY = new Set(['/verify', '/callback', '/authorize', '/
  *   alerts?: { forward: (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => Promise<void>, readonly vapidPublicKey: string | null } | null,
  *   dispatch?: { forward: (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => Promise<void> } | null,
  *   uptimeKuma?: { forward: (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse, target: string) => Promise<void> } | null,
+ *   evidenceUpload?: { forward: (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse, target: string) => Promise<void> } | null,
  * }} BackendOptions
  *   jwtSecret: default the Supabase CLI's, so the anon key is the well-known local one.
  *   accessTokenLifetimeSeconds: `expires_in`; default 3600, as GoTrue.
@@ -66,7 +67,9 @@ const AUTH_PATHS_WITHOUT_KEY = new Set(['/verify', '/callback', '/authorize', '/
  *   answers 503 alerts_off.
  *   dispatch: the dispatch function (function-service.mjs); without it /functions/v1/dispatch
  *   answers 503 dispatch_off. uptimeKuma: the Uptime Kuma webhook (function-service.mjs), the
- *   one function called without an apikey; without it 503 monitoring_off.
+ *   one function called without an apikey; without it 503 monitoring_off. evidenceUpload: the
+ *   Nextcloud upload (function-service.mjs; its ids and file name are in the query); without it
+ *   /functions/v1/evidence-upload answers 503 evidence_upload_off.
  */
 
 /** Where the app finds the backend served from its own origin (see src/ui/settings/backend-config.ts). */
@@ -154,7 +157,7 @@ export function createBackend(options) {
   }
 
   /**
-   * Edge Functions: send-alert and dispatch exist here; any other is answered as Supabase
+   * Edge Functions: send-alert, dispatch, uptime-kuma and evidence-upload exist here; any other is answered as Supabase
    * answers an unknown one.
    * @param {import('node:http').IncomingMessage} req
    * @param {import('node:http').ServerResponse} res
@@ -169,6 +172,19 @@ export function createBackend(options) {
         return;
       }
       await options.uptimeKuma.forward(req, res, `${path}${search}`);
+      return;
+    }
+    if (path === '/evidence-upload') {
+      if (!options.evidenceUpload) {
+        sendJson(res, 503, {
+          code: 'evidence_upload_off',
+          message: 'Uploading evidence to Nextcloud is off on this server: it was started without the evidence-upload function.',
+          details: null,
+          hint: null,
+        });
+        return;
+      }
+      await options.evidenceUpload.forward(req, res, `${path}${search}`);
       return;
     }
     if (path === '/dispatch') {

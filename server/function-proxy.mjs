@@ -1,11 +1,32 @@
 // Passes one request from /functions/v1/<name> on to an Edge Function running under Deno
 // (deno-function.mjs), as Supabase's gateway does: only the headers a function needs go in,
-// and its status, body, Content-Type and WWW-Authenticate come back.
+// the body as the very bytes sent (evidence-upload takes files), and its status, body,
+// Content-Type and WWW-Authenticate come back.
 
-import { readBody, sendJson } from './json-http.mjs';
+import { BODY_LIMIT_BYTES, sendJson } from './json-http.mjs';
 
 /** Request headers a function needs; nothing else (cookies, ...) is passed on. */
 const FORWARDED_HEADERS = ['authorization', 'apikey', 'content-type', 'x-client-info'];
+
+/**
+ * The request body's bytes, or null once it passes `limit` (the rest is then discarded).
+ * @param {import('node:http').IncomingMessage} req
+ * @param {number} limit
+ * @returns {Promise<Buffer | null>}
+ */
+function readBytes(req, limit) {
+  return new Promise((resolveBody, rejectBody) => {
+    /** @type {Buffer[]} */
+    const chunks = [];
+    let size = 0;
+    req.on('data', (chunk) => {
+      size += chunk.length;
+      if (size <= limit) chunks.push(chunk);
+    });
+    req.on('end', () => resolveBody(size > limit ? null : Buffer.concat(chunks)));
+    req.on('error', rejectBody);
+  });
+}
 
 /**
  * @param {string} functionUrl where the function listens
@@ -13,8 +34,9 @@ const FORWARDED_HEADERS = ['authorization', 'apikey', 'content-type', 'x-client-
  * @param {import('node:http').IncomingMessage} req
  * @param {import('node:http').ServerResponse} res
  * @param {string} [target] path and query to pass on ('' for the function's root)
+ * @param {number} [bodyLimitBytes] larger bodies are answered 413 here (default json-http's limit)
  */
-export async function forwardToFunction(functionUrl, name, req, res, target = '') {
+export async function forwardToFunction(functionUrl, name, req, res, target = '', bodyLimitBytes = BODY_LIMIT_BYTES) {
   /** @type {Record<string, string>} */
   const headers = {};
   for (const header of FORWARDED_HEADERS) {
@@ -22,12 +44,29 @@ export async function forwardToFunction(functionUrl, name, req, res, target = ''
     if (typeof value === 'string') headers[header] = value;
   }
   const hasBody = req.method !== 'GET' && req.method !== 'HEAD';
+  const tooLarge = () =>
+    sendJson(res, 413, {
+      code: 'payload_too_large',
+      message: `The request body is larger than the ${name} function takes (${bodyLimitBytes} bytes).`,
+      details: null,
+      hint: null,
+    });
+  if (hasBody && Number(req.headers['content-length'] ?? 0) > bodyLimitBytes) {
+    // Answered before the body is read; Node discards the rest of it.
+    tooLarge();
+    return;
+  }
+  const requestBody = hasBody ? await readBytes(req, bodyLimitBytes) : null;
+  if (hasBody && requestBody === null) {
+    tooLarge();
+    return;
+  }
   let response;
   try {
     response = await fetch(target ? new URL(target, functionUrl).href : functionUrl, {
       method: req.method ?? 'POST',
       headers,
-      ...(hasBody ? { body: await readBody(req) } : {}),
+      ...(requestBody ? { body: requestBody } : {}),
     });
   } catch (error) {
     sendJson(res, 502, {

@@ -1,15 +1,17 @@
 // An Edge Function in the embedded backend: starts supabase/functions/<name> under Deno and
-// answers /functions/v1/<name> by proxying to it. The chat connectors' dispatch and the Uptime
-// Kuma webhook run this way whenever alerts run (the same Deno switch); if Deno cannot start,
-// `reason` says why and the endpoint answers 503 with `offCode`.
+// answers /functions/v1/<name> by proxying to it. The chat connectors' dispatch, the Uptime
+// Kuma webhook and the Nextcloud evidence-upload run this way whenever alerts run (the same
+// Deno switch); if Deno cannot start, `reason` says why and the endpoint answers 503 with `offCode`.
 
 import { startDenoFunction } from './deno-function.mjs';
 import { forwardToFunction } from './function-proxy.mjs';
 import { sendJson } from './json-http.mjs';
 
 /**
- * @typedef {{ name: string, what: string, offCode: string, serviceRoleKey: string, log?: (line: string) => void }} FunctionServiceOptions
+ * @typedef {{ name: string, what: string, offCode: string, serviceRoleKey: string, bodyLimitBytes?: number, log?: (line: string) => void }} FunctionServiceOptions
  *   name: the function's folder and URL name. what: what it does, for "<what> is off on this server".
+ *   bodyLimitBytes: larger request bodies are answered 413 without reaching the function
+ *   (default json-http's 16 MB; evidence-upload takes files up to 25 MB).
  */
 
 /** @param {FunctionServiceOptions} options */
@@ -39,7 +41,7 @@ export function createFunctionService(options) {
   /**
    * Proxies one request to the function (apikey and CORS are the gateway's, in backend.mjs).
    * `target`: the path and query the function sees (the Uptime Kuma webhook reads its
-   * credentials from them); '' for the function's root.
+   * credentials from them, evidence-upload the file's name and ids); '' for the function's root.
    * @param {import('node:http').IncomingMessage} req
    * @param {import('node:http').ServerResponse} res
    * @param {string} [target]
@@ -54,7 +56,7 @@ export function createFunctionService(options) {
       });
       return;
     }
-    await forwardToFunction(running.url, options.name, req, res, target);
+    await forwardToFunction(running.url, options.name, req, res, target, options.bodyLimitBytes);
   }
 
   return {

@@ -73,7 +73,9 @@ export interface RunningMuster {
   setSwSuffix(text: string): void;
   alerts: RunningAlerts;
   dispatch: RunningDispatch;
-  /** Stops serving and the send-alert and dispatch functions, then closes the database. */
+  /** The evidence-upload function (Nextcloud); it runs whenever alerts run. */
+  evidenceUpload: RunningDispatch;
+  /** Stops serving and the Edge Functions, then closes the database. */
   close(): Promise<void>;
 }
 

@@ -70,7 +70,17 @@ export async function startMuster(options = {}) {
     // Chat connectors run whenever alerts do: the same Deno, the same switch.
     const dispatch = alertOptions ? createFunctionService({ name: 'dispatch', what: 'Posting to chat', offCode: 'dispatch_off', serviceRoleKey }) : null;
     const uptimeKuma = alertOptions ? createFunctionService({ name: 'uptime-kuma', what: 'The Uptime Kuma webhook', offCode: 'monitoring_off', serviceRoleKey }) : null;
-    const backend = createBackend({ ...options, database, alerts, dispatch, uptimeKuma });
+    // Files up to 25 MB: the function answers 413 itself up to 1 MB past that, this proxy beyond.
+    const evidenceUpload = alertOptions
+      ? createFunctionService({
+          name: 'evidence-upload',
+          what: 'Uploading evidence to Nextcloud',
+          offCode: 'evidence_upload_off',
+          serviceRoleKey,
+          bodyLimitBytes: 26 * 1024 * 1024,
+        })
+      : null;
+    const backend = createBackend({ ...options, database, alerts, dispatch, uptimeKuma, evidenceUpload });
     const server = await startServer({
       root: options.root ?? 'dist',
       ...(options.port !== undefined ? { port: options.port } : {}),
@@ -82,7 +92,7 @@ export async function startMuster(options = {}) {
       // The function calls this backend back; a wildcard listen address is not one to call.
       const wildcard = ['0.0.0.0', '::', ''].includes(options.host ?? '127.0.0.1');
       const supabaseUrl = wildcard ? `http://127.0.0.1:${server.port}` : server.url.replace(/\/$/, '');
-      await Promise.all([alerts.start(supabaseUrl), dispatch?.start(supabaseUrl), uptimeKuma?.start(supabaseUrl)]);
+      await Promise.all([alerts.start(supabaseUrl), dispatch?.start(supabaseUrl), uptimeKuma?.start(supabaseUrl), evidenceUpload?.start(supabaseUrl)]);
     }
     return {
       url: server.url,
@@ -115,10 +125,18 @@ export async function startMuster(options = {}) {
           return dispatch ? dispatch.reason : 'the server was started without alerts';
         },
       },
-      /** Stops serving and the send-alert and dispatch functions, then closes the database; resolves once all are done. */
+      evidenceUpload: {
+        get enabled() {
+          return evidenceUpload !== null && evidenceUpload.reason === null;
+        },
+        get offReason() {
+          return evidenceUpload ? evidenceUpload.reason : 'the server was started without alerts';
+        },
+      },
+      /** Stops serving and the Edge Functions, then closes the database; resolves once all are done. */
       async close() {
         await server.close();
-        await Promise.all([alerts?.close(), dispatch?.close(), uptimeKuma?.close()]);
+        await Promise.all([alerts?.close(), dispatch?.close(), uptimeKuma?.close(), evidenceUpload?.close()]);
         await database.close();
       },
     };
@@ -175,6 +193,7 @@ async function main() {
   }
   if (muster.dispatch.enabled) console.log(`Chat connectors: dispatch runs under Deno at ${base}/functions/v1/dispatch`);
   if (muster.dispatch.enabled) console.log(`Monitoring in: Uptime Kuma's webhook goes to ${base}/functions/v1/uptime-kuma?workspace=<id>&secret=<secret>`);
+  if (muster.evidenceUpload.enabled) console.log(`Evidence storage: evidence-upload runs under Deno at ${base}/functions/v1/evidence-upload`);
   console.log('Demo: the app opens a clearly marked demo workspace (Northwind Dental) and needs no sign-in to work.');
   console.log('Demo sign-in, in Settings › Sync with your team: owner@demo.muster.test or responder@demo.muster.test, any password of 6+ characters,');
   console.log('"Create an account" the first time (then "Sign in"), then "Use Northwind Demo".');
