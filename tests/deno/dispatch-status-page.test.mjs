@@ -7,6 +7,7 @@
 
 import assert from 'node:assert/strict';
 import { createDispatchHandler } from '../../supabase/functions/dispatch/handler.ts';
+import { sendWithRetries } from '../../supabase/functions/dispatch/send-with-retries.ts';
 import { ANSWERS, startChatTool } from './dispatch-chat-tool.mjs';
 import { startEmbeddedBackend } from './embedded-backend.mjs';
 
@@ -181,5 +182,107 @@ Deno.test('dispatch publishes an approved statement to Cachet 2.x and 3.x as doc
     await cachet3.close();
     await mattermost.close();
     await backend.close();
+  }
+});
+
+Deno.test('a later statement is added to the Cachet incident published earlier, as 2.x and 3.x document updates', async (t) => {
+  const UPDATE = 'Email delivery is back to normal. We keep watching it.';
+  const tokens = { v2: 'cachet2-update-token-s3cr3t', v3: 'cachet3-update-key-s3cr3t' };
+  // 2.x answers the update in {data}; 3.x as a JSON:API resource.
+  const cachet2 = startChatTool({ status: 200, body: JSON.stringify({ data: { id: 9, incident_id: 41, status: 3, message: UPDATE } }), headers: { 'Content-Type': 'application/json' } });
+  const cachet3 = startChatTool({ status: 201, body: JSON.stringify({ data: { id: '12', type: 'updates', attributes: { id: 12, updateable_id: 7, message: UPDATE } } }), headers: { 'Content-Type': 'application/json' } });
+  const mattermost = startChatTool(ANSWERS.mattermostOk);
+  /** @type {number[]} */
+  const waits = [];
+  const options = {
+    fetch: globalThis.fetch,
+    sleep: (/** @type {number} */ ms) => {
+      waits.push(ms);
+      return Promise.resolve();
+    },
+    now: () => Date.now(),
+  };
+  /** @type {unknown[]} */
+  const outcomes = [];
+  /** @param {Parameters<typeof sendWithRetries>[0]} target @param {Parameters<typeof sendWithRetries>[1]} post */
+  const send = async (target, post) => {
+    const outcome = await sendWithRetries(target, post, options);
+    outcomes.push(outcome);
+    return outcome;
+  };
+  const v2 = /** @type {const} */ ({ kind: 'cachet2', config: { site: `${cachet2.url}/`, status: 3 }, token: tokens.v2 });
+  const v3 = /** @type {const} */ ({ kind: 'cachet3', config: { site: cachet3.url, status: 1 }, token: tokens.v3 });
+  try {
+    await t.step('2.x: POST /api/v1/incidents/<id>/updates with X-Cachet-Token and {status, message}; the incident stays the remote id', async () => {
+      const outcome = await send(v2, { incidentId: INCIDENT, title: TITLE, text: UPDATE, updateOf: '41' });
+      assert.deepEqual(outcome, { status: 'sent', attempts: 1, lastStatus: 200, remoteId: '41', remoteUrl: `${cachet2.url}/incidents/41` });
+      const [request] = cachet2.requests;
+      assert.equal(cachet2.requests.length, 1);
+      assert.equal(request?.method, 'POST');
+      assert.equal(request?.path, '/api/v1/incidents/41/updates');
+      assert.equal(request?.headers['x-cachet-token'], tokens.v2);
+      assert.equal(request?.headers['content-type'], 'application/json');
+      assert.match(request?.headers.accept ?? '', /application\/json/);
+      assert.deepEqual(JSON.parse(request?.body ?? ''), { status: 3, message: UPDATE });
+    });
+
+    await t.step('3.x: POST /api/incidents/<id>/updates with a Bearer key and {message, status}', async () => {
+      const outcome = await send(v3, { incidentId: INCIDENT, title: TITLE, text: UPDATE, updateOf: '7' });
+      assert.deepEqual(outcome, { status: 'sent', attempts: 1, lastStatus: 201, remoteId: '7', remoteUrl: `${cachet3.url}/incidents/7` });
+      const [request] = cachet3.requests;
+      assert.equal(request?.path, '/api/incidents/7/updates');
+      assert.equal(request?.headers.authorization, `Bearer ${tokens.v3}`);
+      assert.equal(request?.headers['x-cachet-token'], undefined);
+      assert.deepEqual(JSON.parse(request?.body ?? ''), { message: UPDATE, status: 1 });
+    });
+
+    await t.step('an incident deleted on the status page (404) is final and says to publish a new statement', async () => {
+      cachet3.reset();
+      cachet3.answer(CACHET.notFound3);
+      const outcome = await send(v3, { incidentId: INCIDENT, title: TITLE, text: UPDATE, updateOf: '8' });
+      assert.deepEqual(outcome, {
+        status: 'failed',
+        attempts: 1,
+        lastStatus: 404,
+        error: 'Cachet does not know this address or incident (HTTP 404) ("Not Found"): the incident may have been deleted on the status page; check the Cachet site, version and API token in Settings › Integrations, or publish a new statement.',
+      });
+    });
+
+    await t.step('429 and 500 are retried as for a new incident; an update of nothing is a new incident', async () => {
+      cachet2.reset();
+      waits.length = 0;
+      cachet2.answer(ANSWERS.rateLimited(2), ANSWERS.serverError);
+      const retried = await send(v2, { incidentId: INCIDENT, title: TITLE, text: UPDATE, updateOf: '41' });
+      assert.equal(retried.status, 'sent');
+      assert.equal(retried.attempts, 3);
+      assert.deepEqual(waits, [2000, 1000]);
+      assert.deepEqual(cachet2.requests.map((request) => request.path), ['/api/v1/incidents/41/updates', '/api/v1/incidents/41/updates', '/api/v1/incidents/41/updates']);
+
+      cachet2.reset();
+      cachet2.answer(CACHET.created(43));
+      const created = await send(v2, { incidentId: INCIDENT, title: TITLE, text: STATEMENT, updateOf: null });
+      assert.equal(/** @type {{ remoteId: string }} */ (created).remoteId, '43');
+      assert.equal(cachet2.requests[0]?.path, '/api/v1/incidents');
+    });
+
+    await t.step('chat has no updates: a chat post with updateOf is an ordinary post', async () => {
+      const outcome = await send({ kind: 'mattermost', webhookUrl: `${mattermost.url}/hooks/mmupdate42secret` }, { incidentId: INCIDENT, title: null, text: 'Update', updateOf: '41' });
+      assert.equal(outcome.status, 'sent');
+      assert.equal(mattermost.requests[0]?.path, '/hooks/mmupdate42secret');
+    });
+
+    await t.step('no outcome contains a Cachet token, even when Cachet repeats it', async () => {
+      cachet2.answer({ status: 401, body: JSON.stringify({ errors: [{ status: 401, title: 'Unauthorized', detail: `Token ${tokens.v2} is not valid.` }] }), headers: { 'Content-Type': 'application/json' } });
+      const refused = await send(v2, { incidentId: INCIDENT, title: TITLE, text: UPDATE, updateOf: '41' });
+      assert.match(/** @type {{ error: string }} */ (refused).error, /Token \[secret\] is not valid/);
+      for (const outcome of outcomes) {
+        const text = JSON.stringify(outcome);
+        for (const token of Object.values(tokens)) assert.ok(!text.includes(token), `an outcome gave away ${token}: ${text}`);
+      }
+    });
+  } finally {
+    await cachet2.close();
+    await cachet3.close();
+    await mattermost.close();
   }
 });

@@ -5,9 +5,12 @@
  *   Rocket.Chat POST <incoming webhook URL>  JSON {"text"}            200 {"success": true}
  *   Zulip       POST <site>/api/v1/messages  form type=stream&to&topic&content,
  *               Authorization: Basic base64(bot_email:api_key)        200 {"result":"success","id":N}
- * Status pages (Cachet) are connectors too; their request is in status-page-request.ts.
+ * Status pages (Cachet) are connectors too; their request is in status-page-request.ts. Ticket
+ * tools (Zammad, osTicket, GLPI, Jira SM, TheHive) are in ticket-request.ts; secretsOf and
+ * redact serve them as well.
  */
 import { type CachetTarget, cachetCreated } from './status-page-request.ts';
+import type { TicketTarget } from './ticket-request.ts';
 
 export type ConnectorKind = 'mattermost' | 'rocketchat' | 'zulip' | 'cachet2' | 'cachet3';
 
@@ -50,7 +53,8 @@ export interface ChatRequest {
 /** Zulip topics are per incident; a test message goes to its own topic. */
 export const TEST_TOPIC = 'Muster test';
 
-function basicAuth(user: string, password: string): string {
+/** HTTP Basic credentials (RFC 7617, UTF-8) as an Authorization header value. */
+export function basicAuth(user: string, password: string): string {
   const bytes = new TextEncoder().encode(`${user}:${password}`);
   let binary = '';
   for (const byte of bytes) binary += String.fromCharCode(byte);
@@ -80,20 +84,39 @@ export function chatRequest(target: ChatTarget, incidentId: string | null, text:
 }
 
 /** Every string that would give the secret away, longest first, for redact(). */
-export function secretsOf(target: ConnectorTarget): string[] {
-  if (isCachet(target)) return [target.token].filter((value) => value.length >= 4);
-  if (target.kind === 'zulip') {
-    const auth = basicAuth(target.config.bot_email, target.apiKey).slice('Basic '.length);
-    return [auth, target.apiKey].filter((value) => value.length >= 4);
+export function secretsOf(target: ConnectorTarget | TicketTarget): string[] {
+  return secretStrings(target)
+    .filter((value) => value.length >= 4 && value !== '/')
+    .sort((a, b) => b.length - a.length);
+}
+
+function secretStrings(target: ConnectorTarget | TicketTarget): string[] {
+  switch (target.kind) {
+    case 'cachet2':
+    case 'cachet3':
+    case 'zammad':
+      return [target.token];
+    case 'zulip':
+      return [basicAuth(target.config.bot_email, target.apiKey).slice('Basic '.length), target.apiKey];
+    case 'osticket':
+    case 'thehive':
+      return [target.apiKey];
+    case 'glpi':
+      return [target.appToken, target.userToken];
+    case 'jira_sm':
+      return [basicAuth(target.config.email, target.apiToken).slice('Basic '.length), target.apiToken];
+    case 'mattermost':
+    case 'rocketchat': {
+      let path = '';
+      try {
+        const url = new URL(target.webhookUrl);
+        path = `${url.pathname}${url.search}`;
+      } catch {
+        // Not a URL: the whole string is the secret.
+      }
+      return [target.webhookUrl, path];
+    }
   }
-  let path = '';
-  try {
-    const url = new URL(target.webhookUrl);
-    path = `${url.pathname}${url.search}`;
-  } catch {
-    // Not a URL: the whole string is the secret.
-  }
-  return [target.webhookUrl, path].filter((value) => value.length >= 4 && value !== '/').sort((a, b) => b.length - a.length);
 }
 
 /** Takes every secret out of a text meant for a user or a log. */

@@ -1,11 +1,21 @@
 /**
- * The one HTTP request each Cachet version documents for "create an incident", and how to
- * read its answer. Pure: no fetch here. Facts from ../shared/notes/push-and-integrations.md (C):
+ * The HTTP requests each Cachet version documents for "create an incident" and "add an update
+ * to it", and how to read the answer. Pure: no fetch here. Facts from
+ * ../shared/notes/push-and-integrations.md (C) and Cachet's sources:
  *   Cachet 2.x  POST <site>/api/v1/incidents  X-Cachet-Token: <token>
  *               JSON {name, message, status 0..4, visible: 1}         200 {"data": {"id": N, ...}}
+ *               POST <site>/api/v1/incidents/<id>/updates  (cachethq/cachet ApiRoutes,
+ *               Api/IncidentUpdateController@store, CreateIncidentUpdateCommand:
+ *               status required 1..4, message required)                {"data": {"id": <update id>, ...}}
  *   Cachet 3.x  POST <site>/api/incidents     Authorization: Bearer <API key>
  *               JSON {name, message, status 1..4, visible: true}      2xx {"data": {"id": N, ...}}
+ *               POST <site>/api/incidents/<id>/updates  (cachethq/core routes/api.php
+ *               apiResource incidents.updates under auth:sanctum; CreateIncidentUpdateRequestData:
+ *               status required (IncidentStatusEnum), message required)
+ *                                                                      2xx JSON:API {"data": {"id", ...}}
  * 3.x hides an incident unless `visible` is sent: a published statement must be seen.
+ * An update carries the connector's status too (1 investigating … 4 fixed); both versions
+ * require one.
  */
 
 export interface CachetConfig {
@@ -31,31 +41,68 @@ export interface StatusPageRequest {
   body: string;
 }
 
+function siteOf(target: CachetTarget): string {
+  return target.config.site.replace(/\/+$/, '');
+}
+
+function statusOf(target: CachetTarget): number {
+  const status = target.config.status;
+  return Number.isInteger(status) && status >= 1 && status <= 4 ? status : DEFAULT_CACHET_STATUS;
+}
+
+function headersOf(target: CachetTarget): Record<string, string> {
+  const auth: Record<string, string> = target.kind === 'cachet2' ? { 'X-Cachet-Token': target.token } : { Authorization: `Bearer ${target.token}` };
+  return { ...auth, 'Content-Type': 'application/json', Accept: 'application/json' };
+}
+
 export function cachetRequest(target: CachetTarget, name: string, message: string): StatusPageRequest {
-  const site = target.config.site.replace(/\/+$/, '');
-  const status = Number.isInteger(target.config.status) && target.config.status >= 1 && target.config.status <= 4 ? target.config.status : DEFAULT_CACHET_STATUS;
+  const status = statusOf(target);
   if (target.kind === 'cachet2') {
     return {
-      url: `${site}/api/v1/incidents`,
+      url: `${siteOf(target)}/api/v1/incidents`,
       method: 'POST',
-      headers: { 'X-Cachet-Token': target.token, 'Content-Type': 'application/json', Accept: 'application/json' },
+      headers: headersOf(target),
       body: JSON.stringify({ name, message, status, visible: 1 }),
     };
   }
   return {
-    url: `${site}/api/incidents`,
+    url: `${siteOf(target)}/api/incidents`,
     method: 'POST',
-    headers: { Authorization: `Bearer ${target.token}`, 'Content-Type': 'application/json', Accept: 'application/json' },
+    headers: headersOf(target),
     body: JSON.stringify({ name, message, status, visible: true }),
   };
 }
 
-/** The created incident's id from `{"data": {"id": …}}`, and its public page. */
+/** Adds `message` as an update to the incident `incidentId` published earlier. */
+export function cachetUpdateRequest(target: CachetTarget, incidentId: string, message: string): StatusPageRequest {
+  const incident = encodeURIComponent(incidentId);
+  const status = statusOf(target);
+  if (target.kind === 'cachet2') {
+    return {
+      url: `${siteOf(target)}/api/v1/incidents/${incident}/updates`,
+      method: 'POST',
+      headers: headersOf(target),
+      body: JSON.stringify({ status, message }),
+    };
+  }
+  return {
+    url: `${siteOf(target)}/api/incidents/${incident}/updates`,
+    method: 'POST',
+    headers: headersOf(target),
+    body: JSON.stringify({ message, status }),
+  };
+}
+
+/** The incident's id as the dispatch keeps it, and its public page. */
+export function cachetIncidentLink(target: CachetTarget, incidentId: string): { remoteId: string; remoteUrl: string } {
+  return { remoteId: incidentId, remoteUrl: `${siteOf(target)}/incidents/${encodeURIComponent(incidentId)}` };
+}
+
+/** The created record's id from `{"data": {"id": …}}` (an incident, or an update), and the incident's public page. */
 export function cachetCreated(target: CachetTarget, body: Record<string, unknown> | null): { remoteId: string; remoteUrl: string } | null {
   const data = body?.data;
   if (typeof data !== 'object' || data === null) return null;
   const id = (data as Record<string, unknown>).id;
   if (typeof id !== 'number' && typeof id !== 'string') return null;
-  const remoteId = String(id);
-  return { remoteId, remoteUrl: `${target.config.site.replace(/\/+$/, '')}/incidents/${encodeURIComponent(remoteId)}` };
+  return cachetIncidentLink(target, String(id));
 }
