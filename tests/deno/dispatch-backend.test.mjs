@@ -57,7 +57,7 @@ Deno.test('the local backend serves /functions/v1/dispatch from the real functio
     assert.equal((await post('/functions/v1/dispatch', body, null)).status, 401);
     const sent = await post('/functions/v1/dispatch', body, token);
     assert.equal(sent.status, 200, JSON.stringify(sent.body));
-    assert.deepEqual(sent.body, { dispatch_id: body.dispatch_id, status: 'sent', remote_id: null, remote_url: null, attempts: 1 });
+    assert.deepEqual(sent.body, { dispatch_id: body.dispatch_id, status: 'sent', remote_id: null, remote_label: null, remote_url: null, attempts: 1, warning: null });
     assert.equal(mattermost.requests.length, 1);
     assert.equal(mattermost.requests[0]?.path, hookPath);
     assert.deepEqual(JSON.parse(mattermost.requests[0]?.body ?? ''), { text: 'Muster test: this connector works.' });

@@ -91,7 +91,7 @@ Deno.test('dispatch publishes an approved statement to Cachet 2.x and 3.x as doc
       const body = publish(v2Id);
       const answer = await dispatch(body, owner.accessToken);
       assert.equal(answer.status, 200, JSON.stringify(answer.body));
-      assert.deepEqual(answer.body, { dispatch_id: body.dispatch_id, status: 'sent', remote_id: '41', remote_url: `${cachet2.url}/incidents/41`, attempts: 1 });
+      assert.deepEqual(answer.body, { dispatch_id: body.dispatch_id, status: 'sent', remote_id: '41', remote_label: null, remote_url: `${cachet2.url}/incidents/41`, attempts: 1, warning: null });
       const [request] = cachet2.requests;
       assert.equal(cachet2.requests.length, 1);
       assert.equal(request?.method, 'POST');

@@ -114,7 +114,7 @@ Deno.test('dispatch posts to Mattermost, Rocket.Chat and Zulip exactly as docume
       const answer = await dispatch(body, tom.accessToken);
       firstAnswer = answer;
       assert.equal(answer.status, 200);
-      assert.deepEqual(answer.body, { dispatch_id: body.dispatch_id, status: 'sent', remote_id: null, remote_url: null, attempts: 1 });
+      assert.deepEqual(answer.body, { dispatch_id: body.dispatch_id, status: 'sent', remote_id: null, remote_label: null, remote_url: null, attempts: 1, warning: null });
       assert.equal(mattermost.requests.length, 1);
       const [request] = mattermost.requests;
       assert.equal(request?.method, 'POST');
@@ -189,7 +189,7 @@ Deno.test('dispatch posts to Mattermost, Rocket.Chat and Zulip exactly as docume
       const body = post(rcId, { source: 'alternate_channel' });
       const answer = await dispatch(body, tom.accessToken);
       assert.equal(answer.status, 200);
-      assert.deepEqual(answer.body, { dispatch_id: body.dispatch_id, status: 'sent', remote_id: null, remote_url: null, attempts: 2 });
+      assert.deepEqual(answer.body, { dispatch_id: body.dispatch_id, status: 'sent', remote_id: null, remote_label: null, remote_url: null, attempts: 2, warning: null });
       assert.deepEqual(waits, [3000]);
       assert.equal(rocket.requests.length, 2);
       for (const request of rocket.requests) {
@@ -221,8 +221,10 @@ Deno.test('dispatch posts to Mattermost, Rocket.Chat and Zulip exactly as docume
         dispatch_id: body.dispatch_id,
         status: 'sent',
         remote_id: '4711',
+        remote_label: null,
         remote_url: `${zulip.url}/#narrow/near/4711`,
         attempts: 1,
+        warning: null,
       });
       const [request] = zulip.requests;
       assert.equal(request?.method, 'POST');

@@ -1,17 +1,24 @@
 /**
- * The dispatch Edge Function as a plain `(Request) => Promise<Response>`: posts an approved
- * leadership update, employee instructions, an alternate-channel notice or a test message
- * to one of the workspace's chat connectors (Mattermost, Rocket.Chat, Zulip), or publishes
- * an approved external statement (source 'statement', with its title) as an incident on a
- * status page (Cachet 2.x, 3.x). Chat gets internal texts only, a status page public ones
- * only: any other pairing is refused with 400 source_not_for_connector.
+ * The dispatch Edge Function as a plain `(Request) => Promise<Response>`. It sends one thing
+ * through one of the workspace's connectors:
+ *   - chat (Mattermost, Rocket.Chat, Zulip): an approved leadership update, employee
+ *     instructions, an alternate-channel notice, or a test message;
+ *   - status page (Cachet 2.x, 3.x): an approved external statement (source 'statement', with
+ *     its title) as a new incident, or, with update_of, as an update to the incident it made;
+ *   - tickets and cases (Zammad, osTicket, GLPI, Jira SM, TheHive; source 'ticket'): opens a
+ *     ticket for the incident or one log entry (subject), or with ticket.remote_id adds an
+ *     update to it; TheHive also gets the tasks and the attachment. 'test' checks the connection.
+ * Any other pairing is refused with 400 source_not_for_connector. Evidence storage (Nextcloud)
+ * takes files through the evidence-upload function instead.
  *
- *   POST {dispatch_id, connector_id, incident_id, source, text, title?}
+ *   POST {dispatch_id, connector_id, incident_id, source, text, title?, subject?,
+ *         update_of? | ticket?: {remote_id}, tasks?: string[], attachment?: {name, content_type, text}}
  *        apikey + Authorization: Bearer <the user's access token>
  *
- *   200 {dispatch_id, status: 'sent', remote_id, remote_url, attempts}
+ *   200 {dispatch_id, status: 'sent', remote_id, remote_label, remote_url, attempts, warning}
  *   400 bad_request        the body is not as above, or the text is over 4,000 characters
- *   400 source_not_for_connector  a statement to chat, or an internal text to a status page
+ *   400 source_not_for_connector  e.g. a statement to chat, or an internal text to a status page
+ *   400 not_supported      the tool cannot do it (osTicket's API cannot update a ticket)
  *   401                    no valid user token
  *   403 forbidden          the caller is not an owner, comm_owner or responder of the workspace
  *   404 connector_not_found
@@ -25,8 +32,10 @@
  */
 import { type ApiError, type RpcTarget, callRpc } from '../_shared/postgrest.ts';
 import { type ConnectorKind, type ConnectorTarget, isStatusPage, KIND_LABELS, type ZulipConfig } from './chat-request.ts';
+import { sendTicket, type TicketOutcome } from './send-ticket.ts';
 import { type DispatchOutcome, sendWithRetries } from './send-with-retries.ts';
 import { type CachetConfig, DEFAULT_CACHET_STATUS, MAX_CACHET_NAME } from './status-page-request.ts';
+import { isTicketKind, TICKET_LABELS, ticketTargetOf, type TicketAttachment, type TicketKind } from './ticket-request.ts';
 
 export interface DispatchConfig {
   supabaseUrl: string;
@@ -38,18 +47,31 @@ export interface DispatchConfig {
   now?: () => number;
 }
 
-export const SOURCES = ['leadership_update', 'employee_instruction', 'alternate_channel', 'statement', 'test'] as const;
+export const SOURCES = ['leadership_update', 'employee_instruction', 'alternate_channel', 'statement', 'ticket', 'test'] as const;
 export type DispatchSource = (typeof SOURCES)[number];
 export const MAX_TEXT_LENGTH = 4000;
+export const MAX_TASKS = 20;
+export const MAX_TASK_LENGTH = 200;
+export const MAX_ATTACHMENT_LENGTH = 1_000_000;
+const MAX_REMOTE_ID_LENGTH = 200;
+const TICKET_SUBJECT = /^(incident|entry:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
+const STATEMENT_SUBJECT = /^statement:[A-Za-z0-9_-]{1,60}$/;
+const FILE_NAME = /^[^/\\\x00-\x1f]{1,100}$/;
 
 interface DispatchRequest {
   dispatchId: string;
   connectorId: string;
   incidentId: string | null;
   source: DispatchSource;
-  /** A statement's title: the status page incident's name. */
+  /** A statement's title: the status page incident's name; a ticket's subject line. */
   title: string | null;
   text: string;
+  /** Tickets: what the ticket is for ('incident' or 'entry:<log entry id>'). */
+  subject: string | null;
+  /** A ticket to add an update to, or a status page incident to post an update on. */
+  updateOf: string | null;
+  tasks: string[];
+  attachment: TicketAttachment | null;
 }
 
 /** connector_dispatch as to_jsonb gives it. */
@@ -62,6 +84,8 @@ interface StoredDispatch {
   attempts: number;
   last_status: number | null;
   error: string | null;
+  remote_label?: string | null;
+  warning?: string | null;
 }
 
 interface Access {
@@ -73,7 +97,7 @@ interface Access {
 
 interface Start {
   previous: StoredDispatch | null;
-  kind: ConnectorKind;
+  kind: ConnectorKind | TicketKind | 'nextcloud';
   name: string;
   config: Record<string, unknown>;
   secret: Record<string, unknown> | null;
@@ -126,6 +150,8 @@ function parseBody(body: unknown): DispatchRequest | string {
     return `title must be the statement's title, 1 to ${MAX_CACHET_NAME} characters, or left out.`;
   }
   if (record.source === 'statement' && title === null) return 'A statement needs its title: the status page shows it as the incident\'s name.';
+  const ticket = parseTicketFields(record);
+  if (typeof ticket === 'string') return ticket;
   return {
     dispatchId: record.dispatch_id.toLowerCase(),
     connectorId: record.connector_id.toLowerCase(),
@@ -133,10 +159,53 @@ function parseBody(body: unknown): DispatchRequest | string {
     source: record.source as DispatchSource,
     title: title === null ? null : title.trim(),
     text: record.text,
+    ...ticket,
   };
 }
 
-function targetOf(start: Start): ConnectorTarget | null {
+/** subject, update_of, tasks and attachment: tickets use all four, a statement update only update_of. */
+function parseTicketFields(record: Record<string, unknown>): Pick<DispatchRequest, 'subject' | 'updateOf' | 'tasks' | 'attachment'> | string {
+  const isTicket = record.source === 'ticket';
+  const subject = record.subject ?? null;
+  if (isTicket) {
+    if (record.incident_id === null || record.incident_id === undefined) return 'A ticket belongs to an incident: send its incident_id.';
+    if (typeof record.title !== 'string') return 'A ticket needs a title: the tool shows it as the ticket\'s subject.';
+    if (typeof subject !== 'string' || !TICKET_SUBJECT.test(subject)) return 'subject must be "incident" or "entry:<the log entry\'s id>".';
+  } else if (record.source === 'statement') {
+    if (subject !== null && (typeof subject !== 'string' || !STATEMENT_SUBJECT.test(subject))) return 'A statement\'s subject must be "statement:<the statement\'s id>".';
+  } else if (subject !== null) return 'subject is for tickets and statements only.';
+
+  let updateOf: string | null = null;
+  const update = record.ticket ?? record.update_of ?? null;
+  if (update !== null) {
+    const remoteId = typeof update === 'object' && !Array.isArray(update) ? (update as Record<string, unknown>).remote_id : update;
+    if ((typeof remoteId !== 'string' && typeof remoteId !== 'number') || String(remoteId).trim() === '' || String(remoteId).length > MAX_REMOTE_ID_LENGTH) {
+      return isTicket ? 'ticket.remote_id must be the id the tool gave the ticket.' : 'update_of must be the id the status page gave the incident.';
+    }
+    if (!isTicket && record.source !== 'statement') return 'Only tickets and statements can be updated.';
+    updateOf = String(remoteId).trim();
+  }
+
+  const tasks = record.tasks ?? [];
+  if (!Array.isArray(tasks) || tasks.length > MAX_TASKS || tasks.some((task) => typeof task !== 'string' || task.trim() === '' || task.length > MAX_TASK_LENGTH)) {
+    return `tasks must be a list of at most ${MAX_TASKS} texts of 1 to ${MAX_TASK_LENGTH} characters.`;
+  }
+  if (!isTicket && tasks.length > 0) return 'tasks are for tickets only.';
+
+  const given = record.attachment ?? null;
+  let attachment: TicketAttachment | null = null;
+  if (given !== null) {
+    if (!isTicket) return 'attachment is for tickets only.';
+    const file = typeof given === 'object' && !Array.isArray(given) ? (given as Record<string, unknown>) : {};
+    if (typeof file.name !== 'string' || !FILE_NAME.test(file.name) || file.name.startsWith('.')) return 'attachment.name must be a file name of 1 to 100 characters, without slashes.';
+    if (typeof file.text !== 'string' || file.text.length > MAX_ATTACHMENT_LENGTH) return `attachment.text must be the file's text, at most ${MAX_ATTACHMENT_LENGTH} characters.`;
+    const contentType = typeof file.content_type === 'string' && /^[\w.+-]+\/[\w.+-]+$/.test(file.content_type) ? file.content_type : 'text/plain';
+    attachment = { name: file.name, contentType, text: file.text };
+  }
+  return { subject: typeof subject === 'string' ? subject : null, updateOf, tasks: (tasks as string[]).map((task) => task.trim()), attachment };
+}
+
+function targetOf(start: Start & { kind: ConnectorKind }): ConnectorTarget | null {
   const secret = start.secret ?? {};
   if (start.kind === 'cachet2' || start.kind === 'cachet3') {
     const config = start.config as Partial<CachetConfig>;
@@ -155,7 +224,15 @@ function targetOf(start: Start): ConnectorTarget | null {
 /** The answer for a stored dispatch: the same whether it was just sent or is a replay. */
 function answerFor(stored: StoredDispatch, connectorName: string): Response {
   if (stored.status === 'sent') {
-    return json(200, { dispatch_id: stored.id, status: 'sent', remote_id: stored.remote_id, remote_url: stored.remote_url, attempts: stored.attempts });
+    return json(200, {
+      dispatch_id: stored.id,
+      status: 'sent',
+      remote_id: stored.remote_id,
+      remote_label: stored.remote_label ?? null,
+      remote_url: stored.remote_url,
+      attempts: stored.attempts,
+      warning: stored.warning ?? null,
+    });
   }
   return json(502, {
     code: 'dispatch_failed',
@@ -163,6 +240,31 @@ function answerFor(stored: StoredDispatch, connectorName: string): Response {
     details: { attempts: stored.attempts, last_status: stored.last_status },
     hint: 'Nothing was dropped: the log shows this failure. Fix the connector and send again, or post by hand.',
   });
+}
+
+/** A chat post, status page incident or ticket as sent: tickets add their number and a warning. */
+type Outcome = TicketOutcome | DispatchOutcome;
+
+/**
+ * Which texts go where (Steps 2, 3, 6, 7 and issue 7): chat gets internal texts, a status page
+ * only approved public statements, a ticket tool tickets; "Send test" is for chat and ticket
+ * tools (a test on a public page would be published). Evidence storage takes files, through
+ * the evidence-upload function.
+ */
+function sourceRefusal(kind: Start['kind'], source: DispatchSource, name: string): Response | null {
+  const refuse = (message: string, hint: string) => failure(400, 'source_not_for_connector', message, hint);
+  if (kind === 'nextcloud') return refuse(`${name} is evidence storage: it takes files, not texts.`, 'Upload an export from the export screen.');
+  if (isTicketKind(kind)) {
+    if (source === 'ticket' || source === 'test') return null;
+    return refuse(`${name} is a ${TICKET_LABELS[kind]} connector: it opens and updates tickets, it does not post messages.`, 'Open a ticket from the incident, a vendor request or a follow-up.');
+  }
+  if (source === 'ticket') return refuse(`${name} does not take tickets.`, 'Pick a ticket or case connector.');
+  if (isStatusPage(kind) !== (source === 'statement')) {
+    return isStatusPage(kind)
+      ? refuse(`${name} is a public status page: only an approved external statement is published there.`, 'Publish an approved website or public statement from its statement screen.')
+      : refuse(`${name} is a chat connector: it gets internal texts, never an external statement.`, 'Publish the statement on the status page, or send it as approved.');
+  }
+  return null;
 }
 
 export function createDispatchHandler(config: DispatchConfig): (request: Request) => Promise<Response> {
@@ -177,7 +279,7 @@ export function createDispatchHandler(config: DispatchConfig): (request: Request
 
     const bearer = bearerOf(request);
     if (bearer === null || bearer === config.serviceRoleKey) {
-      return failure(401, 'no_authorization', 'Sign in to post to chat: the request has no user token.');
+      return failure(401, 'no_authorization', 'Sign in first: the request has no user token.');
     }
     let body: unknown;
     try {
@@ -201,9 +303,9 @@ export function createDispatchHandler(config: DispatchConfig): (request: Request
     if (access.data === null) {
       return failure(404, 'connector_not_found', 'No connector with this id in your workspaces.', 'It may have been removed: reload Settings › Integrations.');
     }
-    if (access.data.user_id === null) return failure(401, 'no_authorization', 'Sign in to post to chat: the token names no user.');
+    if (access.data.user_id === null) return failure(401, 'no_authorization', 'Sign in first: the token names no user.');
     if (!access.data.allowed) {
-      return failure(403, 'forbidden', 'Only owners, communication owners and responders can post to chat from Muster.');
+      return failure(403, 'forbidden', 'Only owners, communication owners and responders can post, publish or open tickets from Muster.');
     }
 
     const started = await callRpc<Start | null>(asService, 'connector_dispatch_start', { p_dispatch_id: wanted.dispatchId, p_connector_id: wanted.connectorId });
@@ -219,19 +321,9 @@ export function createDispatchHandler(config: DispatchConfig): (request: Request
       }
       return answerFor(start.previous, start.name);
     }
-    // Step 6 and issue 7: only approved public statements go to a status page, and chat
-    // never gets one (it is for internal texts). 'test' has no meaning on a public page.
-    if (isStatusPage(start.kind) !== (wanted.source === 'statement')) {
-      return failure(
-        400,
-        'source_not_for_connector',
-        isStatusPage(start.kind)
-          ? `${start.name} is a public status page: only an approved external statement is published there.`
-          : `${start.name} is a chat connector: it gets internal texts, never an external statement.`,
-        isStatusPage(start.kind) ? 'Publish an approved website or public statement from its statement screen.' : 'Publish the statement on the status page, or send it as approved.',
-      );
-    }
-    if (access.data.paused) {
+    const refused = sourceRefusal(start.kind, wanted.source, start.name);
+    if (refused) return refused;
+    if (access.data.paused && !isTicketKind(start.kind) && start.kind !== 'nextcloud') {
       return failure(
         409,
         'connector_paused',
@@ -239,16 +331,34 @@ export function createDispatchHandler(config: DispatchConfig): (request: Request
         'Use the alternate channel; mark chat safe again once it is, and the connector resumes.',
       );
     }
-    const target = targetOf(start);
-    if (target === null) {
-      return failure(409, 'connector_not_set_up', `${start.name} has no webhook URL or API key yet.`, 'An owner can add it in Settings › Integrations.');
-    }
 
-    const outcome: DispatchOutcome = await sendWithRetries(
-      target,
-      { incidentId: wanted.incidentId, title: wanted.title, text: wanted.text },
-      { fetch: fetchImpl, sleep, now },
-    );
+    const options = { fetch: fetchImpl, sleep, now };
+    let outcome: Outcome;
+    if (isTicketKind(start.kind)) {
+      const target = ticketTargetOf(start.kind, start.config, start.secret);
+      if (target === null) {
+        return failure(409, 'connector_not_set_up', `${start.name} has no site address or API key yet.`, 'An owner can add it in Settings › Integrations.');
+      }
+      const post = {
+        incidentId: wanted.incidentId,
+        title: wanted.title ?? wanted.text.split('\n')[0]!.slice(0, 80),
+        text: wanted.text,
+        tasks: wanted.tasks,
+        attachment: wanted.attachment,
+        updateOf: wanted.updateOf,
+        probe: wanted.source === 'test',
+      };
+      const sent = await sendTicket(target, post, options);
+      if (sent.status === 'not_supported') return failure(400, 'not_supported', sent.message, sent.hint);
+      outcome = sent;
+    } else {
+      const target = targetOf(start as Start & { kind: ConnectorKind });
+      if (target === null) {
+        return failure(409, 'connector_not_set_up', `${start.name} has no webhook URL or API key yet.`, 'An owner can add it in Settings › Integrations.');
+      }
+      outcome = await sendWithRetries(target, { incidentId: wanted.incidentId, title: wanted.title, text: wanted.text, updateOf: wanted.updateOf }, options);
+    }
+    const sentFields = outcome.status === 'sent' ? { remoteLabel: null, warning: null, ...outcome } : null;
     const recorded = await callRpc<StoredDispatch>(asService, 'connector_dispatch_record', {
       p_dispatch_id: wanted.dispatchId,
       p_connector_id: wanted.connectorId,
@@ -261,6 +371,9 @@ export function createDispatchHandler(config: DispatchConfig): (request: Request
       p_last_status: outcome.lastStatus,
       p_error: outcome.status === 'failed' ? outcome.error : null,
       p_created_by: access.data.user_id,
+      p_remote_label: sentFields?.remoteLabel ?? null,
+      p_subject: wanted.subject,
+      p_warning: sentFields?.warning ?? null,
     });
     if (recorded.ok) return answerFor(recorded.data, start.name);
     // Sent (or not) but not stored: say what happened all the same; the phone keeps its log entry.
@@ -275,6 +388,8 @@ export function createDispatchHandler(config: DispatchConfig): (request: Request
         attempts: outcome.attempts,
         last_status: outcome.lastStatus,
         error: outcome.status === 'failed' ? outcome.error : null,
+        remote_label: sentFields?.remoteLabel ?? null,
+        warning: sentFields?.warning ?? null,
       },
       start.name,
     );
