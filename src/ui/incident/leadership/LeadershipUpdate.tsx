@@ -1,4 +1,4 @@
-import { createMemo, createSignal, Show } from 'solid-js';
+import { createMemo, createResource, createSignal, Show } from 'solid-js';
 import { CONTACT_CHANNEL_LABELS } from '../../../domain/contact-methods';
 import type { Incident } from '../../../domain/incident';
 import {
@@ -23,6 +23,7 @@ import { SendToGroup } from '../shared/SendToGroup';
 import { usableTimeZone } from '../shared/time-input';
 import { useWorkflowSettings } from '../workflow-settings';
 import { createLeadershipDraft } from './leadership-draft';
+import { readLastSentUpdate } from './last-sent-update';
 import { LeadershipUpdateForm } from './LeadershipUpdateForm';
 
 /** Step 2's first (and every later) leadership update: written, checked, sent, logged. */
@@ -34,8 +35,14 @@ export function LeadershipUpdate(props: { incident: Incident }) {
   const store = createLeadershipDraft(() => app.settings().workspace_id, () => props.incident);
   const draft = store.draft;
   const [showErrors, setShowErrors] = createSignal(false);
-  // Step 2: only an update marked sent may be posted to chat.
+  // Step 2: only an update marked sent may be posted to chat: the one just marked, or after a
+  // reload the last one the log records as sent.
   const [sentText, setSentText] = createSignal('');
+  const [loggedText] = createResource(
+    () => [app.settings().workspace_id, props.incident.id, app.logVersion()] as const,
+    ([workspaceId, incidentId]) => readLastSentUpdate(app.db, workspaceId, incidentId),
+  );
+  const postableText = () => sentText() || loggedText.latest || '';
 
   const zone = () => usableTimeZone(workflow().timeZone);
   const phoneZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -125,7 +132,7 @@ export function LeadershipUpdate(props: { incident: Incident }) {
         consequence={<>Logs the update as a leadership update and starts the countdown to the next one ({formatIncidentTime(values().next_update_at, zone())}).</>}
         onMark={() => void markSent()}
       />
-      <Show when={sentText()}>{(text) => <PostToChat incidentId={props.incident.id} source="leadership_update" text={text()} states={sending.group.states()} />}</Show>
+      <Show when={postableText()}>{(text) => <PostToChat incidentId={props.incident.id} source="leadership_update" text={text()} states={sending.group.states()} />}</Show>
     </section>
   );
 }
