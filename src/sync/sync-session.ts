@@ -4,7 +4,7 @@
  * feed through the sync engine). This module and supabase-js are loaded only when the user
  * signs in or a signed-in phone syncs, never at start (DESIGN "Sync contract").
  */
-import { FunctionsHttpError, type SupabaseClient } from '@supabase/supabase-js';
+import { FunctionsHttpError, type FunctionInvokeOptions, type SupabaseClient } from '@supabase/supabase-js';
 import * as v from 'valibot';
 import type { BackendAccount, WorkspaceSettings } from '../domain/workspace';
 import { incidentsMissingOnServer, mergeServerIncidents, type ServerWorkspace } from '../store/link-workspace';
@@ -56,10 +56,22 @@ export interface SyncSession {
   /** Calls one of the backend's RPCs as the signed-in user (renewing the session once if it ran out). */
   call(fn: string, args: Record<string, unknown>): Promise<unknown>;
   /**
-   * Calls one of the backend's Edge Functions as the signed-in user. An HTTP answer, error or
-   * not, comes back as status and body; no answer at all rejects with SyncTransportError.
+   * Calls one of the backend's Edge Functions as the signed-in user (renewing the session once
+   * if it ran out). An HTTP answer, error or not, comes back as status and body; no answer at
+   * all rejects with SyncTransportError.
    */
-  invoke(fn: string, body: Record<string, unknown>): Promise<{ status: number; body: unknown }>;
+  invoke(fn: string, body: Record<string, unknown>): Promise<FunctionAnswer>;
+  /**
+   * Sends a file's bytes to an Edge Function as the signed-in user, with `query` as URL
+   * parameters (the body carries nothing else); answers and rejects as invoke does.
+   */
+  upload(fn: string, query: Record<string, string>, bytes: Uint8Array, contentType: string): Promise<FunctionAnswer>;
+}
+
+/** An Edge Function's HTTP answer: its status and JSON body (null when the body is not JSON). */
+export interface FunctionAnswer {
+  status: number;
+  body: unknown;
 }
 
 export class SignInError extends Error {
@@ -83,6 +95,28 @@ export function createSyncSession(client: SupabaseClient, random: () => number =
   let session: SyncSession;
 
   const withSession = <T>(call: () => Promise<T>) => withRenewedSession(() => adapter.refreshSession(), call);
+
+  async function functionAnswer(path: string, options: FunctionInvokeOptions): Promise<FunctionAnswer> {
+    const { data, error, response } = await client.functions.invoke(path, options);
+    if (!error) return { status: response?.status ?? 200, body: data };
+    if (error instanceof FunctionsHttpError) {
+      const context = error.context as Response;
+      return { status: context.status, body: await context.json().catch(() => null) };
+    }
+    throw new SyncTransportError({ status: null }, `No answer from the Muster backend: ${(error as Error).message}`, { cause: error });
+  }
+
+  /**
+   * Calls an Edge Function; on 401 (the session ran out) renews the session once and calls
+   * again. The functions are idempotent by the id in their request, so the second call is safe.
+   * A renewal that fails (or finds no session) answers the first 401: the caller says "sign in".
+   */
+  async function callFunction(path: string, options: FunctionInvokeOptions): Promise<FunctionAnswer> {
+    const first = await functionAnswer(path, options);
+    if (first.status !== 401) return first;
+    const renewed = await adapter.refreshSession().catch(() => false);
+    return renewed ? functionAnswer(path, options) : first;
+  }
 
   function engineFor(db: MusterDatabase, workspaceId: string): SyncEngine {
     const transport: SyncTransport = adapter;
@@ -125,14 +159,12 @@ export function createSyncSession(client: SupabaseClient, random: () => number =
     call(fn, args) {
       return withSession(() => callRpc(client, fn, args));
     },
-    async invoke(fn, body) {
-      const { data, error, response } = await client.functions.invoke(fn, { body });
-      if (!error) return { status: response?.status ?? 200, body: data };
-      if (error instanceof FunctionsHttpError) {
-        const context = error.context as Response;
-        return { status: context.status, body: await context.json().catch(() => null) };
-      }
-      throw new SyncTransportError({ status: null }, `No answer from the Muster backend: ${(error as Error).message}`, { cause: error });
+    invoke(fn, body) {
+      return callFunction(fn, { body });
+    },
+    upload(fn, query, bytes, contentType) {
+      const body = new Blob([bytes as Uint8Array<ArrayBuffer>], { type: contentType });
+      return callFunction(`${fn}?${new URLSearchParams(query).toString()}`, { body, headers: { 'Content-Type': contentType } });
     },
     async createWorkspace(id, name) {
       await withSession(() => callRpc(client, 'create_workspace', { workspace_id: id, workspace_name: name }));

@@ -1,6 +1,7 @@
 import { createResource, createSignal, For, onCleanup, onMount, Show } from 'solid-js';
 import { CONTACT_CHANNEL_LABELS, CONTACT_CHANNELS } from '../../domain/contact-methods';
 import { COMMUNICATION_TYPE_LABELS, COMMUNICATION_TYPES } from '../../domain/communication-types';
+import { evidenceSuggestions, nextcloudFolderLink } from '../../domain/evidence-locations';
 import { LOG_FIELDS, type LogEntry, type LogFieldName } from '../../domain/log-entry';
 import { listContacts } from '../../store/workspace-repository';
 import { ErrorAlert } from '../app/ErrorAlert';
@@ -53,6 +54,20 @@ export function EntryForm(props: { draft: EntryDraft; onSaved: (entry: LogEntry)
     props.draft.set(name, event.currentTarget.value);
   const occurredAt = () => (props.draft.timeTouched() ? toLocalInput(value('occurred_at')) || value('occurred_at') : toLocalInput(clock().toISOString()));
   const incidentId = () => value('incident_id') || app.settings().current_incident_id || '';
+  // Step 7: the incident's own Nextcloud folder (where exports are uploaded) heads the
+  // evidence suggestions; connectors are read once all 13 fields show, offline the last list.
+  const [storages] = createResource(
+    () => full() && Boolean(app.settings().backend_url && app.settings().account),
+    async () => (await import('../settings/integrations/evidence-upload-client')).listEvidenceStorage(app),
+  );
+  const evidenceOptions = () => {
+    const listed = storages.state === 'ready' || storages.state === 'refreshing' ? storages.latest : [];
+    const folders = listed.flatMap((storage) => {
+      const link = nextcloudFolderLink(storage, incidentId());
+      return link.ok ? [link.url] : [];
+    });
+    return evidenceSuggestions(folders, workflow().evidenceLocations);
+  };
 
   const save = async (options: { allowSecrets?: boolean } = {}) => {
     const outcome = await props.draft.save(options);
@@ -141,7 +156,7 @@ export function EntryForm(props: { draft: EntryDraft; onSaved: (entry: LogEntry)
           )}
         </For>
         <datalist id="entry-evidence-list">
-          <For each={workflow().evidenceLocations}>{(location) => <option value={location} />}</For>
+          <For each={evidenceOptions()}>{(location) => <option value={location} />}</For>
         </datalist>
         <FormField id="entry-deadline" label="Deadline" error={error('deadline')}>
           <input id="entry-deadline" type="datetime-local" value={toLocalInput(value('deadline')) || value('deadline')} onInput={input('deadline')} />

@@ -1,19 +1,24 @@
-import { createSignal, onCleanup, Show } from 'solid-js';
+import { createMemo, createSignal, onCleanup, Show } from 'solid-js';
 import type { ExportProgress } from '../../../store/incident-export';
 import { ErrorAlert } from '../../app/ErrorAlert';
 import { useMuster } from '../../app/muster-app';
 import { progressText, sizeText } from './export-progress';
 import { extraExportFiles } from './extra-export-files';
 import { saveFile } from './save-file';
+import { UploadToNextcloud } from './UploadToNextcloud';
+import type { ProducedFile } from './UploadToStorage';
 
 interface SavedExport {
   url: string;
   fileName: string;
-  bytes: number;
+  bytes: Uint8Array;
   entries: number;
 }
 
-/** "Export log": builds muster-<incident>-<date>.zip on the phone, with progress, and downloads it. */
+/**
+ * "Export log": builds muster-<incident>-<date>.zip on the phone, with progress, and downloads
+ * it; then offers to store it in the workspace's Nextcloud (Step 7's controlled storage).
+ */
 export function ExportIncidentLog(props: { incidentId: string }) {
   const app = useMuster();
   const [progress, setProgress] = createSignal<ExportProgress | null>(null);
@@ -25,6 +30,10 @@ export function ExportIncidentLog(props: { incidentId: string }) {
     setSaved(null);
   };
   onCleanup(forget);
+  const produced = createMemo<ProducedFile | null>(() => {
+    const file = saved();
+    return file ? { name: file.fileName, bytes: file.bytes, contentType: 'application/zip' } : null;
+  });
 
   const exportLog = async () => {
     const incident = app.incidents().find((candidate) => candidate.id === props.incidentId);
@@ -45,7 +54,7 @@ export function ExportIncidentLog(props: { incidentId: string }) {
           extraExportFiles({ workspaceName: settings.name, incident, entries, generatedAt, generatedBy: settings.author_name }),
       });
       const url = saveFile(built.bytes, built.fileName, 'application/zip');
-      setSaved({ url, fileName: built.fileName, bytes: built.bytes.length, entries: built.manifest.entries.count });
+      setSaved({ url, fileName: built.fileName, bytes: built.bytes, entries: built.manifest.entries.count });
     } catch (failure) {
       setError(`The export could not be made (${(failure as Error).message}). Nothing was changed; try again.`);
     } finally {
@@ -69,10 +78,11 @@ export function ExportIncidentLog(props: { incidentId: string }) {
       <Show when={saved()}>
         {(file) => (
           <a class="button secondary wide export-download" href={file().url} download={file().fileName}>
-            Save {file().fileName} again ({sizeText(file().bytes)})
+            Save {file().fileName} again ({sizeText(file().bytes.length)})
           </a>
         )}
       </Show>
+      <Show when={produced()}>{(file) => <UploadToNextcloud incidentId={props.incidentId} file={file()} />}</Show>
       <ErrorAlert message={error()} />
     </div>
   );

@@ -10,6 +10,5 @@ export function progressText(progress: ExportProgress): string {
   return `Exported ${of}; hashing and zipping…`;
 }
 
-export function sizeText(bytes: number): string {
-  return bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-}
+/** One wording for sizes: the export line and the upload's log entry say the same. */
+export { fileSizeText as sizeText } from '../../../store/evidence-uploads';
