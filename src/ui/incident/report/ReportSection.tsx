@@ -7,6 +7,8 @@ import { ErrorAlert } from '../../app/ErrorAlert';
 import { useMuster } from '../../app/muster-app';
 import { StatusNote } from '../../app/StatusNote';
 import { downloadFile, fileNamePart } from '../../contacts/sheet/download-file';
+import { UploadToNextcloud } from '../../log/export/UploadToNextcloud';
+import type { ProducedFile } from '../../log/export/UploadToStorage';
 import { useWorkflowSettings } from '../workflow-settings';
 import { readReportSources } from './report-sources';
 
@@ -26,6 +28,8 @@ export function ReportSection(props: { incident: Incident }) {
   const [paper, setPaper] = createSignal<PagePaper>('a4');
   const [status, setStatus] = createSignal('');
   const [error, setError] = createSignal('');
+  // The last report made, offered for upload to the workspace's Nextcloud (evidence storage).
+  const [made, setMade] = createSignal<ProducedFile | null>(null);
   const build = (generatedAt: string) => {
     const read = sources();
     if (!read) return null;
@@ -45,7 +49,9 @@ export function ReportSection(props: { incident: Incident }) {
   const downloadMarkdown = () => {
     const report = build(new Date().toISOString());
     if (!report) return;
-    downloadFile(reportToMarkdown(report), `${baseName()}.md`, 'text/markdown;charset=utf-8');
+    const markdown = reportToMarkdown(report);
+    downloadFile(markdown, `${baseName()}.md`, 'text/markdown;charset=utf-8');
+    setMade({ name: `${baseName()}.md`, bytes: new TextEncoder().encode(markdown), contentType: 'text/markdown;charset=utf-8' });
     setStatus('Markdown ready: see your downloads.');
   };
   const downloadPdf = async () => {
@@ -57,6 +63,7 @@ export function ReportSection(props: { incident: Incident }) {
       const { renderReportPdf } = await import('../../../export/pdf/report-pdf');
       const bytes = await renderReportPdf(report, paper());
       downloadFile(bytes, `${baseName()}-${paper()}.pdf`, 'application/pdf');
+      setMade({ name: `${baseName()}-${paper()}.pdf`, bytes, contentType: 'application/pdf' });
       setStatus(`PDF ready (${PAPER_LABELS[paper()]}, ${Math.ceil(bytes.length / 1024)} KB): see your downloads.`);
     } catch (failure) {
       setStatus('');
@@ -68,7 +75,7 @@ export function ReportSection(props: { incident: Incident }) {
     <>
       <p class="note">
         One document for review, insurance claims and legal: the incident summary, the timeline of communications and decisions, leadership updates, vendor requests, notice
-        obligations, statements and their approvals, channel changes and open follow-ups. Built on this phone from its own log and records; nothing is sent anywhere.
+        obligations, statements and their approvals, channel changes and open follow-ups. Built on this phone from its own log and records; it leaves the phone only when you download it, or upload it to the workspace's Nextcloud.
       </p>
       <ErrorAlert message={sources.error ? `The log could not be read (${(sources.error as Error).message}). Nothing was lost; reopen Muster.` : null} />
       <Show when={preview()} fallback={<p>Reading the log…</p>}>
@@ -111,6 +118,9 @@ export function ReportSection(props: { incident: Incident }) {
             </button>
             <StatusNote text={status()} />
             <ErrorAlert message={error()} />
+            <Show when={made()} keyed>
+              {(file) => <UploadToNextcloud incidentId={props.incident.id} file={file} />}
+            </Show>
             <details class="report-preview">
               <summary>Preview the report (Markdown)</summary>
               <pre class="preview" data-testid="report-markdown">
