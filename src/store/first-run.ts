@@ -3,6 +3,7 @@ import { playbookTemplatesFor } from '../domain/playbook-templates';
 import type { WorkspaceSettings } from '../domain/workspace';
 import type { MusterDatabase } from './open-database';
 import { commitStrict, type WriteTransaction } from './strict-transaction';
+import { deleteWorkspaceTickets } from './tickets';
 
 // Loaded on demand (first run, clearing the demo): the demo data and template texts are
 // not part of the app's start-up code.
@@ -40,7 +41,8 @@ export const WORKSPACE_STORES: [
   'checkoffs',
   'alerts',
   'contact-imports',
-] = ['settings', 'incidents', 'contacts', 'templates', 'log', 'outbox', 'chain-tips', 'rejected', 'call-trees', 'call-runs', 'checkoffs', 'alerts', 'contact-imports'];
+  'tickets',
+] = ['settings', 'incidents', 'contacts', 'templates', 'log', 'outbox', 'chain-tips', 'rejected', 'call-trees', 'call-runs', 'checkoffs', 'alerts', 'contact-imports', 'tickets'];
 
 /**
  * Deletes every record of a workspace on this phone, inside the caller's transaction. Only
@@ -57,6 +59,7 @@ export async function deleteWorkspaceRecords(tx: WriteTransaction<typeof WORKSPA
     await tx.objectStore('call-runs').delete(run.id);
   }
   for (const key of await tx.objectStore('alerts').index('by-incident').getAllKeys(ofWorkspace)) await tx.objectStore('alerts').delete(key);
+  await deleteWorkspaceTickets(tx.objectStore('tickets'), workspaceId);
   const log = IDBKeyRange.bound([workspaceId, '', 0], [workspaceId, '\uffff', Infinity]);
   for (const key of await tx.objectStore('log').index('by-incident').getAllKeys(log)) await tx.objectStore('log').delete(key);
 }

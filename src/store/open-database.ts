@@ -3,7 +3,7 @@ import { nextChainTip } from './chain-tip';
 import type { ChainTipRecord, MusterDB, MusterDBv1 } from './schema';
 
 export const DB_NAME = 'muster';
-export const DB_VERSION = 7;
+export const DB_VERSION = 8;
 
 export type MusterDatabase = IDBPDatabase<MusterDB>;
 
@@ -85,6 +85,16 @@ function upgradeToVersion7(db: MusterDatabase): void {
 }
 
 /**
+ * Version 8: tickets and cases opened from an incident (issue 7), read per incident (the
+ * cockpit, team sync) and per subject (a follow-up's card). New store only.
+ */
+function upgradeToVersion8(db: MusterDatabase): void {
+  const tickets = db.createObjectStore('tickets', { keyPath: 'id' });
+  tickets.createIndex('by-incident', ['workspace_id', 'incident_id']);
+  tickets.createIndex('by-subject', ['workspace_id', 'incident_id', 'subject']);
+}
+
+/**
  * Opens (and if needed creates or upgrades) the local store. Upgrade steps are cumulative,
  * so a fresh install runs them all. `version` is lower only in the upgrade tests, which
  * build a phone as an earlier release left it. Rejects if another tab holds an older
@@ -100,6 +110,7 @@ export function openMusterDB(name: string = DB_NAME, version: number = DB_VERSIO
       if (oldVersion < 5 && version >= 5) upgradeToVersion5(db);
       if (oldVersion < 6 && version >= 6) upgradeToVersion6(db);
       if (oldVersion < 7 && version >= 7) upgradeToVersion7(db);
+      if (oldVersion < 8 && version >= 8) upgradeToVersion8(db);
     },
     blocking(_current, _blocked, event) {
       // A newer Muster in another tab needs to upgrade the store: step aside. This tab's

@@ -168,7 +168,46 @@ export type StoredCallTree = CallTree & { synced_version?: number; refused?: str
 export type StoredCheckoff = Checkoff & { workspace_id: string };
 
 /**
- * The one list of Muster's IndexedDB stores, keys and indexes (version 7).
+ * A ticket or case opened in the team's ticket tool (Zammad, osTicket, GLPI, Jira SM,
+ * TheHive) for an incident or one of its log entries (a follow-up, a vendor request), by
+ * this phone or, read from `incident_tickets`, by a teammate. Keyed by its dispatch id: the
+ * record is written 'pending' before the backend is asked, so a press while offline or a
+ * crash loses nothing and the retry sends the same id (the dispatch function never opens a
+ * ticket twice for one id).
+ */
+export interface TicketRecord {
+  /** The dispatch id. */
+  id: string;
+  workspace_id: string;
+  incident_id: string;
+  /** 'incident', or 'entry:<log entry id>' (the follow-up's or the vendor request's entry). */
+  subject: string;
+  connector_id: string;
+  /** A TicketKind; a plain string because a teammate's newer app may use a kind this one does not know. */
+  kind: string;
+  connector_name: string;
+  /** 'pending': asked, no verdict yet (offline, or the answer was lost); 'failed': the backend said no. */
+  status: 'pending' | 'sent' | 'failed';
+  remote_id: string | null;
+  /** The number people read: Zammad "31001", Jira "HELP-12", GLPI "#42". */
+  remote_label: string | null;
+  remote_url: string | null;
+  /** Opened, but a later step did not go through (an attachment, a TheHive task): what to do by hand. */
+  warning: string | null;
+  /** Why the last try failed or got no answer; null once sent. */
+  error: string | null;
+  /**
+   * The backend stored this failure under the id (the tool refused after the retries), so
+   * the same id would only answer it again: trying again needs a new one. False while the
+   * backend never recorded a verdict (no answer, or refused before sending).
+   */
+  retry_needs_new_id: boolean;
+  created_at: string;
+  updated_at: string;
+}
+
+/**
+ * The one list of Muster's IndexedDB stores, keys and indexes (version 8).
  * Log keys are [workspace_id, incident_id, ..., local_seq] so every list and filter is a
  * bounded index range, as fast at 50,000 entries as at 100.
  */
@@ -209,10 +248,15 @@ export interface MusterDB extends DBSchema {
   alerts: { key: string; value: TeamAlert; indexes: { 'by-incident': [string, string] } };
   /** Confirmed contact imports, with what each changed, so each can be undone (contact-import.ts). */
   'contact-imports': { key: string; value: ContactImportRecord; indexes: { 'by-workspace': string } };
+  /** Tickets and cases opened for an incident or one of its entries (tickets.ts), listed per incident and per subject. */
+  tickets: { key: string; value: TicketRecord; indexes: { 'by-incident': [string, string]; 'by-subject': [string, string, string] } };
 }
 
+/** Version 7: as version 8 without the tickets. */
+export type MusterDBv7 = Omit<MusterDB, 'tickets'>;
+
 /** Version 6: as version 7 without the contact imports. */
-export type MusterDBv6 = Omit<MusterDB, 'contact-imports'>;
+export type MusterDBv6 = Omit<MusterDBv7, 'contact-imports'>;
 
 /** Version 5: as version 6 without the team alerts. */
 export type MusterDBv5 = Omit<MusterDBv6, 'alerts'>;

@@ -5,6 +5,7 @@
  * entries, and each writes its own log entry, so the log shows who alerted the team, when,
  * and who saw it.
  */
+import { openedFromAlertSummary } from '../domain/monitor-alert';
 import { checkAlertTitle, defaultAlertTiming, type AlertTeamStatus, type TeamAlert } from '../domain/team-alert';
 import type { LogEntry } from '../domain/log-entry';
 import type { WorkspaceSettings } from '../domain/workspace';
@@ -146,4 +147,39 @@ export function mergeServerAlerts(db: MusterDatabase, workspaceId: string, alert
     }
     return changed;
   });
+}
+
+/**
+ * Keeps an alert of the whole workspace (a monitor went down) that arrived by push, so the
+ * app can list it and offer to open an incident before the phone has synced. An alert
+ * already known is left as it is (the server's time and status come with the next sync).
+ * Answers whether it was new.
+ */
+export function keepReceivedAlert(db: MusterDatabase, alert: Pick<TeamAlert, 'id' | 'workspace_id' | 'title'>, now = new Date()): Promise<boolean> {
+  return commitStrict(db, ['alerts'], async (tx) => {
+    if ((await tx.objectStore('alerts').getKey(alert.id)) !== undefined) return false;
+    const received: TeamAlert = { ...alert, incident_id: '', raised_at: now.toISOString(), raised_here: false, ...defaultAlertTiming, dispatched: true, acked_at: null, status: null };
+    await tx.objectStore('alerts').add(received);
+    return true;
+  });
+}
+
+/** The workspace's alerts of no incident (monitors that went down), newest first. */
+export function listMonitorAlerts(db: MusterDatabase, workspaceId: string): Promise<TeamAlert[]> {
+  return listAlerts(db, workspaceId, '');
+}
+
+export function getAlert(db: MusterDatabase, alertId: string): Promise<TeamAlert | undefined> {
+  return db.get('alerts', alertId);
+}
+
+/**
+ * After an incident was opened from a monitor alert: its log says so (which monitor, when it
+ * went down), and the alert counts as acknowledged, since whoever opened the incident saw it
+ * (the reminders stop for them). Rejects with a StoreError; the incident stays open.
+ */
+export async function logOpenedFromAlert(db: MusterDatabase, settings: WorkspaceSettings, incidentId: string, alert: TeamAlert, now = new Date()): Promise<LogEntry> {
+  const entry = await logNote(db, settings, incidentId, { type: 'internal_update', contacted: 'Monitoring', method: 'Push alert', summary: openedFromAlertSummary(alert) }, now);
+  if (alert.acked_at === null) await acknowledgeAlert(db, settings, alert, now);
+  return entry;
 }

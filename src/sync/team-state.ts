@@ -1,8 +1,8 @@
 /**
  * After the outbox is sent and the log pulled: shares this phone's call-tree edits and reads
  * the team's trees; asks the send-alert function to send the alerts raised here that reached
- * the server; then reads the team's call-tree runs and checkoffs, and the state of the team
- * alerts, for each open incident. Each part that fails waits for
+ * the server; then reads the team's call-tree runs and checkoffs, the state of the team
+ * alerts, and the tickets opened, for each open incident. Each part that fails waits for
  * the next run and never stops the others: the log has already synced by then.
  */
 import type { SupabaseClient } from '@supabase/supabase-js';
@@ -13,6 +13,7 @@ import { mergePulledRuns, type PulledRuns } from '../store/call-runs';
 import { mergeServerTrees, settleSharedTree, treesToShare } from '../store/call-tree-sharing';
 import type { MusterDatabase } from '../store/open-database';
 import { markDispatched, mergeServerAlerts, undispatchedAlerts, type ServerAlert } from '../store/team-alerts';
+import { mergeServerTickets } from '../store/tickets';
 import { listIncidents } from '../store/workspace-repository';
 import { callRpc } from './supabase-transport';
 import { SyncTransportError } from './transport';
@@ -88,6 +89,25 @@ const alertStatusSchema = v.array(
   }),
 );
 
+// Read field by field: a newer server may add fields or kinds; an unreadable row is skipped, not the list.
+const serverTicketSchema = v.object({
+  dispatch_id: v.string(),
+  workspace_id: v.nullish(v.string(), null),
+  connector_id: v.nullish(v.string(), null),
+  kind: v.nullish(v.string(), null),
+  connector_name: v.nullish(v.string(), null),
+  source: v.string(),
+  subject: v.nullish(v.string(), null),
+  remote_id: v.nullish(v.pipe(v.union([v.string(), v.number()]), v.transform(String)), null),
+  remote_label: v.nullish(v.pipe(v.union([v.string(), v.number()]), v.transform(String)), null),
+  remote_url: v.nullish(v.string(), null),
+  warning: v.nullish(v.string(), null),
+  created_at: v.string(),
+});
+
+/** PostgREST's "no such function": a backend from before migration 18. */
+const missingFunction = (error: unknown) => error instanceof SyncTransportError && (error.failure.status === 404 || error.failure.code === 'PGRST202');
+
 export interface TeamStateReport {
   /** Runs, checkoffs and alerts that are new or changed on this phone (a dispatched alert included). */
   changed: number;
@@ -140,6 +160,7 @@ export async function syncTeamState(client: SupabaseClient, db: MusterDatabase, 
   }
 
   const open = (await listIncidents(db, workspaceId)).filter((incident) => incident.status === 'open');
+  let ticketsMissing = false;
 
   for (const incident of open) {
     const args = { p_workspace_id: workspaceId, p_incident_id: incident.id };
@@ -167,6 +188,24 @@ export async function syncTeamState(client: SupabaseClient, db: MusterDatabase, 
     } catch (error) {
       if (!(error instanceof SyncTransportError) && !(error instanceof v.ValiError)) throw error;
       report.problems.push(problemOf(`Team alerts of ${incident.id}`, error));
+    }
+    if (ticketsMissing) continue;
+    try {
+      const answer = await callRpc(client, 'incident_tickets', { p_incident_id: incident.id });
+      const rows = (Array.isArray(answer) ? answer : []).flatMap((row) => {
+        const parsed = v.safeParse(serverTicketSchema, row);
+        return parsed.success ? [parsed.output] : [];
+      });
+      report.changed += await mergeServerTickets(db, workspaceId, incident.id, rows);
+    } catch (error) {
+      if (!(error instanceof SyncTransportError)) throw error;
+      if (missingFunction(error)) {
+        // An older backend: nothing to read, nothing the user can do. Said once per run, without names or ids.
+        console.info('Muster sync: this backend has no incident_tickets function yet; the team’s tickets are not read.');
+        ticketsMissing = true;
+        continue;
+      }
+      report.problems.push(problemOf(`Tickets of ${incident.id}`, error));
     }
   }
 

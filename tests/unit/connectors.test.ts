@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { CHAT_CONNECTOR_KINDS, checkConnectorForm, connectorState, CONNECTOR_CHANNEL, CONNECTOR_LABELS, type Connector, type ConnectorForm } from '../../src/domain/connectors';
+import { CHAT_CONNECTOR_KINDS, checkConnectorForm, connectorForm, connectorState, CONNECTOR_CHANNEL, CONNECTOR_LABELS, type Connector, type ConnectorForm } from '../../src/domain/connectors';
 
 const mattermost: Connector = { id: 'c1', kind: 'mattermost', name: 'Incident room', config: {}, has_secret: true, last_ok_at: null, last_error: null, last_error_at: null };
-const form = (patch: Partial<ConnectorForm>): ConnectorForm => ({ kind: 'mattermost', name: 'Incident room', webhookUrl: '', site: '', botEmail: '', apiKey: '', stream: '', cachetStatus: 2, token: '', ...patch });
+const form = (patch: Partial<ConnectorForm>): ConnectorForm => ({ ...connectorForm('mattermost'), name: 'Incident room', ...patch });
 
 describe('chat connectors', () => {
   it('offers Mattermost, Rocket.Chat and Zulip, all riding the chat channel', () => {

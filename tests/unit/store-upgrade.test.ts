@@ -1,9 +1,11 @@
 import { openDB } from 'idb';
 import { describe, expect, it } from 'vitest';
+import type { ContactImportRecord } from '../../src/domain/contact-import/import-record';
 import { DEMO_WORKSPACE_ID, demoContacts, demoIncident, demoSettings } from '../../src/domain/demo-workspace';
 import { sealEntry } from '../../src/domain/hash-chain';
 import type { LogEntry } from '../../src/domain/log-entry';
 import { playbookTemplatesFor } from '../../src/domain/playbook-templates';
+import type { TeamAlert } from '../../src/domain/team-alert';
 import { appendLogEntry, countLog, listLogPage, verifyIncidentLog } from '../../src/store/log-repository';
 import { DB_VERSION, createVersion1, openMusterDB } from '../../src/store/open-database';
 import { outboxSummary } from '../../src/store/outbox';
@@ -160,17 +162,52 @@ describe('upgrading a phone from version 2 (before chain tips were kept)', () =>
   });
 });
 
+describe('upgrading a phone from version 7 (before tickets were kept)', () => {
+  it('keeps the data of every store and adds an empty tickets store', async () => {
+    const name = `t-${crypto.randomUUID()}`;
+    const v7 = await openMusterDB(name, 7);
+    const entry = await sealEntry(quickFields({ incident_id: INCIDENT, message_summary: 'Bridge opened' }), entryMeta({ workspace_id: DEMO_WORKSPACE_ID }), null);
+    const alert: TeamAlert = { id: 'a1', workspace_id: DEMO_WORKSPACE_ID, incident_id: INCIDENT, title: 'Move to the phone bridge', raised_at: NOW, raised_here: true, repeat_minutes: 5, max_repeats: 3, dispatched: true, acked_at: null, status: null };
+    const contactImport: ContactImportRecord = { id: 'i1', workspace_id: DEMO_WORKSPACE_ID, file_name: 'team.csv', format: 'csv', imported_at: NOW, imported_by: 'Tom Becker', added: [], updated: [], skipped: 0, malformed: 0, incident_id: null, log_entry_id: null, undone_at: null };
+    await v7.put('settings', demoSettings(), 'workspace');
+    await v7.put('incidents', demoIncident(NOW));
+    await appendLogEntry(v7, quickFields({ incident_id: INCIDENT, message_summary: 'Bridge opened' }), { workspace_id: DEMO_WORKSPACE_ID, author: 'Tom Becker', corrects: null });
+    await v7.put('pulled', { ...entry, seq: 1, recorded_at: NOW, recorded_by: null, chain_hash: entry.hash });
+    await v7.put('alerts', alert);
+    await v7.put('contact-imports', contactImport);
+    v7.close();
+
+    const db = await openMusterDB(name);
+
+    expect(db.version).toBe(DB_VERSION);
+    expect(await readSettings(db)).toEqual(demoSettings());
+    expect(await listIncidents(db, DEMO_WORKSPACE_ID)).toEqual([demoIncident(NOW)]);
+    expect(await countLog(db, DEMO_WORKSPACE_ID, INCIDENT, {})).toBe(1);
+    expect(await verifyIncidentLog(db, DEMO_WORKSPACE_ID, INCIDENT)).toEqual({ intact: true, checked: 1 });
+    expect(await db.get('pulled', entry.id)).toMatchObject({ seq: 1, message_summary: 'Bridge opened' });
+    expect(await db.get('alerts', 'a1')).toEqual(alert);
+    expect(await db.get('contact-imports', 'i1')).toEqual(contactImport);
+    expect(await outboxSummary(db)).toMatchObject({ waiting: 1 });
+    expect(await db.count('tickets')).toBe(0);
+    db.close();
+  });
+});
+
 describe('installing on a new phone', () => {
   it('creates every store and index the app reads', async () => {
     const db = await openTestDatabase();
-    const stores = ['settings', 'incidents', 'contacts', 'templates', 'log', 'outbox', 'chain-tips', 'rejected', 'pulled', 'sync-state', 'records', 'call-trees', 'call-runs', 'checkoffs', 'alerts', 'contact-imports'] as const;
+    const stores = ['settings', 'incidents', 'contacts', 'templates', 'log', 'outbox', 'chain-tips', 'rejected', 'pulled', 'sync-state', 'records', 'call-trees', 'call-runs', 'checkoffs', 'alerts', 'contact-imports', 'tickets'] as const;
     const tx = db.transaction([...stores], 'readonly');
     const indexesOf = (store: (typeof stores)[number]) => [...tx.objectStore(store).indexNames].sort();
 
-    expect(db.version).toBe(7);
+    expect(db.version).toBe(8);
     expect([...db.objectStoreNames].sort()).toEqual([
-      'alerts', 'call-runs', 'call-trees', 'chain-tips', 'checkoffs', 'contact-imports', 'contacts', 'incidents', 'log', 'outbox', 'pulled', 'records', 'rejected', 'settings', 'sync-state', 'templates',
+      'alerts', 'call-runs', 'call-trees', 'chain-tips', 'checkoffs', 'contact-imports', 'contacts', 'incidents', 'log', 'outbox', 'pulled', 'records', 'rejected', 'settings', 'sync-state', 'templates', 'tickets',
     ]);
+    expect(indexesOf('tickets')).toEqual(['by-incident', 'by-subject']);
+    expect(tx.objectStore('tickets').keyPath).toBe('id');
+    expect(tx.objectStore('tickets').index('by-incident').keyPath).toEqual(['workspace_id', 'incident_id']);
+    expect(tx.objectStore('tickets').index('by-subject').keyPath).toEqual(['workspace_id', 'incident_id', 'subject']);
     expect(indexesOf('contact-imports')).toEqual(['by-workspace']);
     expect(tx.objectStore('contact-imports').keyPath).toBe('id');
     expect(indexesOf('call-trees')).toEqual(['by-workspace']);

@@ -1,4 +1,5 @@
 import { createSignal } from 'solid-js';
+import { alertIdFromHash, routeFromWorker } from '../../domain/monitor-alert';
 
 export const SCREENS = ['incident', 'log', 'contacts', 'templates', 'settings'] as const;
 export type Screen = (typeof SCREENS)[number];
@@ -35,4 +36,29 @@ export function createSectionRoute() {
   const follow = () => setSection(segments(location.hash)[1]);
   addEventListener('hashchange', follow);
   return { section, dispose: () => removeEventListener('hashchange', follow) };
+}
+
+/**
+ * The monitor alert whose open-incident form is shown (`#incident/open?alert=<id>`), or null.
+ * It opens from the alert's card or a tap on its notification (monitor-alert.ts).
+ */
+export function createOpenFromAlertRoute() {
+  const [alertId, setAlertId] = createSignal(alertIdFromHash(location.hash));
+  addEventListener('hashchange', () => setAlertId(alertIdFromHash(location.hash)));
+  return alertId;
+}
+
+/**
+ * Shows the route the service worker asks for (a tap on a monitor alert's notification while
+ * Muster is open: src/sw/alerts.ts). Answers the function that stops listening.
+ */
+export function followWorkerRoutes(): () => void {
+  const container = globalThis.navigator?.serviceWorker;
+  if (!container) return () => undefined;
+  const follow = (event: MessageEvent) => {
+    const hash = routeFromWorker(event.data);
+    if (hash) location.hash = hash;
+  };
+  container.addEventListener('message', follow);
+  return () => container.removeEventListener('message', follow);
 }

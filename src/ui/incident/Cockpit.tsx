@@ -15,6 +15,7 @@ import { useNow } from '../app/clock';
 import { useMuster } from '../app/muster-app';
 import { useIncidentActions } from './incident-actions';
 import { INCIDENT_SECTIONS } from './sections';
+import { IncidentTicketCard } from './tickets/IncidentTicketCard';
 import { useWorkflowSettings } from './workflow-settings';
 
 function asObligation(record: ObligationRecord): Obligation {
@@ -134,6 +135,7 @@ export function Cockpit(props: { incident: Incident }) {
             Escalation and vendor requests
           </a>
         </li>
+        <IncidentTicketCard incident={props.incident} />
         <li class="cockpit-card">
           <h2>Follow-ups</h2>
           <p classList={{ urgent: followUpCount('overdue') > 0 }} data-testid="cockpit-follow-ups">

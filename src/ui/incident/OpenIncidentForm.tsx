@@ -1,6 +1,10 @@
 import { createSignal } from 'solid-js';
 import { validateOwnerAssignment } from '../../domain/coordination';
+import type { Incident } from '../../domain/incident';
+import { incidentPrefill } from '../../domain/monitor-alert';
+import type { TeamAlert } from '../../domain/team-alert';
 import { logNote } from '../../store/incident-actions';
+import { logOpenedFromAlert } from '../../store/team-alerts';
 import { openIncident } from '../../store/workspace-repository';
 import { ErrorAlert } from '../app/ErrorAlert';
 import { describedBy, FormField } from '../app/FormField';
@@ -10,11 +14,14 @@ type Errors = Partial<Record<'title' | 'owner' | 'deputy' | 'save', string>>;
 
 /**
  * Opening an incident (Step 1): a short title and the one person who coordinates
- * communication, with a deputy. Logged as the first decision of the incident.
+ * communication, with a deputy. Logged as the first decision of the incident. Opened from a
+ * monitor alert (`fromAlert`, issue 7), the title starts as the alert's and the log also says
+ * which monitor alert it came from.
  */
-export function OpenIncidentForm() {
+export function OpenIncidentForm(props: { fromAlert?: TeamAlert; onOpened?: (incident: Incident) => void }) {
   const app = useMuster();
-  const [title, setTitle] = createSignal('');
+  // The prefill is read once: the responder's edits are theirs from then on.
+  const [title, setTitle] = createSignal(props.fromAlert ? incidentPrefill(props.fromAlert).title : '');
   const [owner, setOwner] = createSignal(app.settings().author_name);
   const [deputy, setDeputy] = createSignal('');
   const [errors, setErrors] = createSignal<Errors>({});
@@ -33,9 +40,15 @@ export function OpenIncidentForm() {
       const incident = await openIncident(app.db, app.settings(), title(), new Date(), people);
       const summary = `Opened ${incident.id}: ${incident.title}. Communication owner: ${people.owner}; deputy: ${people.deputy}.`;
       await logNote(app.db, app.settings(), incident.id, { type: 'decision', contacted: 'Incident team', method: 'Muster', summary, decision: summary, owner: people.owner });
+      if (props.fromAlert) {
+        await logOpenedFromAlert(app.db, app.settings(), incident.id, props.fromAlert);
+        // The acknowledgement stops the team's reminders to this user: send it now.
+        app.sync.soon();
+      }
       await app.reloadWorkspace({ ...app.settings(), current_incident_id: incident.id });
       setTitle('');
       setDeputy('');
+      props.onOpened?.(incident);
     } catch (failure) {
       setErrors({ save: `Not opened: ${(failure as Error).message}` });
     } finally {

@@ -4,11 +4,15 @@ import type { FollowUpItem, FollowUpState } from '../../../domain/follow-ups';
 import type { LogEntry } from '../../../domain/log-entry';
 import { describeSecrets, scanForSecrets } from '../../../domain/secret-scanner';
 import { completeFollowUp } from '../../../store/incident-overview';
+import { entrySubject } from '../../../store/tickets';
 import { describedBy, FormField } from '../../app/FormField';
 import { useMuster } from '../../app/muster-app';
 import { formatTime } from '../../app/relative-time';
 import { SecretWarning } from '../../app/SecretWarning';
 import { failureMessage } from '../incident-actions';
+import { clipText, followUpTicketText, followUpTicketTitle } from '../tickets/ticket-texts';
+import { TicketAction } from '../tickets/TicketAction';
+import { useWorkflowSettings } from '../workflow-settings';
 
 const STATE: Record<FollowUpState, { label: string; class: string }> = {
   overdue: { label: 'Overdue', class: 'urgent' },
@@ -19,10 +23,12 @@ const STATE: Record<FollowUpState, { label: string; class: string }> = {
 
 /**
  * One open follow-up. "Done" asks for the outcome (optional) and logs the entry that
- * completes the original; the original stays in the log as written.
+ * completes the original; the original stays in the log as written. A ticket can be opened
+ * for it in the team's ticket tool (TicketAction).
  */
 export function FollowUpCard(props: { item: FollowUpItem; onDone: (completion: LogEntry) => void }) {
   const app = useMuster();
+  const workflow = useWorkflowSettings();
   const [closing, setClosing] = createSignal(false);
   const [outcome, setOutcome] = createSignal('');
   const [error, setError] = createSignal<string | undefined>();
@@ -94,6 +100,14 @@ export function FollowUpCard(props: { item: FollowUpItem; onDone: (completion: L
           </button>
         </div>
       </Show>
+      <TicketAction
+        incidentId={entry().incident_id}
+        subject={entrySubject(entry().id)}
+        about={`follow-up #${entry().local_seq} (${clipText(followUpText(entry()), 60)})`}
+        title={() => followUpTicketTitle(entry())}
+        text={() => followUpTicketText(props.item, entry().incident_id, workflow().timeZone)}
+        describedBy={`${id()}-text`}
+      />
     </li>
   );
 }

@@ -1,48 +1,45 @@
 import { createSignal, Show } from 'solid-js';
 import type { ChannelStates } from '../../../domain/channels';
-import { connectorState, CONNECTOR_LABELS, isStatusPageKind, type Connector, type ConnectorKind } from '../../../domain/connectors';
+import { connectorState, CONNECTOR_LABELS, type Connector } from '../../../domain/connectors';
 import { ErrorAlert } from '../../app/ErrorAlert';
 import { useMuster } from '../../app/muster-app';
 import { StatusNote } from '../../app/StatusNote';
+import { connectorCheck } from './connector-check';
 import { ConnectorSetupForm } from './ConnectorSetupForm';
 import { connectorStateText } from './connector-state-text';
-import { dispatchToConnector } from './dispatch-client';
-import { SETUP_HELP } from './setup-help';
 
 /**
- * One chat tool or status page: its state, how to set it up, "Send test" (chat only: a test
- * on a status page would be public), and the setup form for owners.
+ * One set-up connector: its name and state, "Send test" or "Check connection" (none for a
+ * status page: a test would be public), and for owners its setup form and "Remove".
  */
-export function ConnectorCard(props: { kind: ConnectorKind; connector: Connector | undefined; canManage: boolean; states: ChannelStates | null; onChanged: () => void }) {
+export function ConnectorCard(props: { connector: Connector; canManage: boolean; states: ChannelStates | null; onChanged: () => void; onRemoved: (message: string) => void }) {
   const app = useMuster();
   const [editing, setEditing] = createSignal(false);
   const [busy, setBusy] = createSignal(false);
   const [status, setStatus] = createSignal('');
   const [error, setError] = createSignal<string | null>(null);
-  const label = () => CONNECTOR_LABELS[props.kind];
+  const label = () => CONNECTOR_LABELS[props.connector.kind];
+  const check = () => connectorCheck(props.connector.kind);
+  const warningId = () => `connector-${props.connector.id}-check-warning`;
 
-  const sendTest = async (connector: Connector) => {
+  const runCheck = async () => {
+    const action = check();
+    if (!action) return;
     setBusy(true);
     setError(null);
     setStatus('');
-    const outcome = await dispatchToConnector(app, {
-      dispatchId: crypto.randomUUID(),
-      connectorId: connector.id,
-      incidentId: null,
-      source: 'test',
-      text: `Muster test for ${app.settings().name}: incident posts from Muster will appear here.`,
-    });
+    const outcome = await action.run(app, props.connector);
     setBusy(false);
-    if (outcome.status === 'sent') setStatus(`Test posted to ${connector.name}.`);
-    else setError(outcome.message);
+    if (outcome.ok) setStatus(outcome.status);
+    else setError(outcome.error);
     props.onChanged();
   };
 
-  const remove = async (connector: Connector) => {
+  const remove = async () => {
     setError(null);
     try {
-      await (await app.sync.session()).call('delete_connector', { p_id: connector.id });
-      setStatus(`${label()} connector removed.`);
+      await (await app.sync.session()).call('delete_connector', { p_id: props.connector.id });
+      props.onRemoved(`${label()} connector ${props.connector.name} removed.`);
       props.onChanged();
     } catch (failure) {
       setError(`Not removed: ${(failure as Error).message}`);
@@ -50,36 +47,36 @@ export function ConnectorCard(props: { kind: ConnectorKind; connector: Connector
   };
 
   return (
-    <li class="workflow-card">
-      <h3>{label()}</h3>
-      <p data-testid={`connector-state-${props.kind}`}>
-        <Show when={props.connector}>{(connector) => <>{connector().name}: </>}</Show>
-        {connectorStateText(connectorState(props.connector, props.states))}
+    <li class="connector-entry">
+      <p data-testid={`connector-state-${props.connector.kind}`}>
+        <strong>{props.connector.name}</strong>: {connectorStateText(connectorState(props.connector, props.states), props.connector.kind)}
       </p>
-      <p class="note">{SETUP_HELP[props.kind]}</p>
-      <Show when={props.connector}>
-        {(connector) => (
-          <div class="form-actions">
-            <Show when={!isStatusPageKind(props.kind)}>
-              <button type="button" class="secondary" disabled={busy()} onClick={() => void sendTest(connector())}>
-                {busy() ? 'Sending…' : 'Send test'}
-              </button>
-            </Show>
-            <Show when={props.canManage}>
-              <button type="button" class="secondary" onClick={() => void remove(connector())} aria-label={`Remove the ${label()} connector ${connector().name}`}>
-                Remove
-              </button>
-            </Show>
-          </div>
+      <Show when={check()?.warning}>
+        {(warning) => (
+          <p class="note" id={warningId()}>
+            {warning()}
+          </p>
         )}
       </Show>
-      <Show when={props.canManage} fallback={<p class="note">Owners and communication owners set connectors up.</p>}>
-        <button type="button" class="secondary wide" aria-expanded={editing()} onClick={() => setEditing(!editing())}>
-          {props.connector ? `Change the ${label()} setup` : `Set up ${label()}`}
-        </button>
+      <Show when={check()}>
+        {(action) => (
+          <button type="button" class="secondary wide" disabled={busy()} aria-describedby={action().warning ? warningId() : undefined} onClick={() => void runCheck()}>
+            {busy() ? action().busyLabel : action().label}
+          </button>
+        )}
+      </Show>
+      <Show when={props.canManage}>
+        <div class="form-actions">
+          <button type="button" class="secondary" aria-expanded={editing()} aria-label={`Change the ${label()} setup (${props.connector.name})`} onClick={() => setEditing(!editing())}>
+            Change
+          </button>
+          <button type="button" class="secondary" onClick={() => void remove()} aria-label={`Remove the ${label()} connector ${props.connector.name}`}>
+            Remove
+          </button>
+        </div>
         <Show when={editing()}>
           <ConnectorSetupForm
-            kind={props.kind}
+            kind={props.connector.kind}
             connector={props.connector}
             onSaved={(message) => {
               setEditing(false);

@@ -1,14 +1,15 @@
 import { createResource, For, Show } from 'solid-js';
 import type { ChannelStates } from '../../../domain/channels';
-import { CHAT_CONNECTOR_KINDS, isStatusPageKind } from '../../../domain/connectors';
 import { useMuster } from '../../app/muster-app';
-import { ConnectorCard } from './ConnectorCard';
+import { CONNECTOR_GROUPS } from './connector-groups';
 import { readIntegrations } from './connector-list';
+import { ConnectorToolCard } from './ConnectorToolCard';
 
-/** One card per chat tool and one for Cachet, with its connector (if set up) and its state for the current incident. */
+/** The connectors under their headings (Chat, Status page, Tickets and cases, Evidence storage), each tool with its state for the current incident. */
 export function ConnectorList() {
   const app = useMuster();
-  const [view, { refetch }] = createResource(() => readIntegrations(app));
+  // Keyed by workspace: switching workspaces (Settings › Sync) lists the new one's connectors.
+  const [view, { refetch }] = createResource(() => app.settings().workspace_id, () => readIntegrations(app));
   const states = () => (app.currentIncident()?.channels ?? null) as ChannelStates | null;
   return (
     <>
@@ -19,22 +20,31 @@ export function ConnectorList() {
       </Show>
       <Show when={view.latest}>
         {(loaded) => (
-          <ul class="card-list" aria-label="Connectors">
-            <For each={CHAT_CONNECTOR_KINDS}>
-              {(kind) => (
-                <ConnectorCard
-                  kind={kind}
-                  connector={loaded().connectors.find((connector) => connector.kind === kind)}
-                  canManage={loaded().canManage}
-                  states={states()}
-                  onChanged={() => void refetch()}
-                />
+          <>
+            <Show when={!loaded().canManage}>
+              <p class="note">Owners and communication owners set connectors up.</p>
+            </Show>
+            <For each={CONNECTOR_GROUPS}>
+              {(group) => (
+                <section class="connector-group" aria-labelledby={`connector-group-${group.id}`}>
+                  <h3 id={`connector-group-${group.id}`}>{group.heading}</h3>
+                  <ul class="card-list">
+                    <For each={group.tools}>
+                      {(tool) => (
+                        <ConnectorToolCard
+                          tool={tool}
+                          connectors={loaded().connectors.filter((connector) => tool.kinds.includes(connector.kind))}
+                          canManage={loaded().canManage}
+                          states={states()}
+                          onChanged={() => void refetch()}
+                        />
+                      )}
+                    </For>
+                  </ul>
+                </section>
               )}
             </For>
-            <Show when={loaded().connectors.find((connector) => isStatusPageKind(connector.kind))} keyed fallback={<ConnectorCard kind="cachet2" connector={undefined} canManage={loaded().canManage} states={states()} onChanged={() => void refetch()} />}>
-              {(cachet) => <ConnectorCard kind={cachet.kind} connector={cachet} canManage={loaded().canManage} states={states()} onChanged={() => void refetch()} />}
-            </Show>
-          </ul>
+          </>
         )}
       </Show>
     </>

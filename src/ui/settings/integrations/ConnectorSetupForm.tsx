@@ -1,11 +1,13 @@
-import { createSignal, For, Show } from 'solid-js';
+import { createSignal, For } from 'solid-js';
 import {
   CACHET_STATUSES,
   CACHET_VERSION_LABELS,
   checkConnectorForm,
+  connectorForm,
   CONNECTOR_LABELS,
-  DEFAULT_CACHET_STATUS,
+  isChatKind,
   isStatusPageKind,
+  isTicketKind,
   STATUS_PAGE_KINDS,
   type Connector,
   type ConnectorForm,
@@ -15,32 +17,35 @@ import {
 import { ErrorAlert } from '../../app/ErrorAlert';
 import { describedBy, FormField } from '../../app/FormField';
 import { useMuster } from '../../app/muster-app';
+import { SETUP_FIELDS, type SetupField } from './setup-fields';
+
+const namePlaceholder = (kind: ConnectorKind) =>
+  isChatKind(kind) ? 'Incident channel' : isStatusPageKind(kind) ? 'Status page' : isTicketKind(kind) ? 'IT service desk' : 'Evidence store';
+
+function savedMessage(kind: ConnectorKind): string {
+  if (isStatusPageKind(kind)) return 'Cachet connector saved: publish an approved statement to use it.';
+  if (isChatKind(kind)) return `${CONNECTOR_LABELS[kind]} connector saved: send a test to check it.`;
+  return `${CONNECTOR_LABELS[kind]} connector saved: check the connection to see that it works.`;
+}
 
 /**
- * Adds or changes a connector. The secret (webhook URL, API key) is write-only: the field
- * starts empty, and left empty it keeps what the backend stores.
+ * Adds or changes a connector. The secret (webhook URL, token, password) is write-only: the
+ * field starts empty, and left empty it keeps what the backend stores.
  */
 export function ConnectorSetupForm(props: { kind: ConnectorKind; connector: Connector | undefined; onSaved: (message: string) => void }) {
   const app = useMuster();
-  const id = (field: string) => `${props.kind}-${field}`;
-  const [form, setForm] = createSignal<ConnectorForm>({
-    kind: props.kind,
-    name: props.connector?.name ?? '',
-    webhookUrl: '',
-    site: props.connector?.config.site ?? '',
-    botEmail: props.connector?.config.bot_email ?? '',
-    apiKey: '',
-    stream: props.connector?.config.stream ?? '',
-    cachetStatus: props.connector?.config.status ?? DEFAULT_CACHET_STATUS,
-    token: '',
-  });
+  // Unique per form: two connectors of one kind may have their forms open at once.
+  const id = (field: string) => `connector-${props.connector?.id ?? `new-${props.kind}`}-${field}`;
+  const [form, setForm] = createSignal<ConnectorForm>(connectorForm(props.kind, props.connector));
   const [invalid, setInvalid] = createSignal<{ field: keyof ConnectorForm; reason: string } | null>(null);
   const [error, setError] = createSignal<string | null>(null);
   const [saving, setSaving] = createSignal(false);
   const hasSecret = () => props.connector?.has_secret ?? false;
-  const secretHint = () => (hasSecret() ? 'Stored on the Muster backend and never shown again: leave empty to keep it.' : 'Stored on the Muster backend and never shown again.');
+  const secretHint = () => {
+    if (!hasSecret()) return 'Stored on the Muster backend and never shown again.';
+    return props.kind === 'glpi' ? 'Stored on the Muster backend and never shown again: leave both tokens empty to keep them.' : 'Stored on the Muster backend and never shown again: leave empty to keep it.';
+  };
   const errorOf = (field: keyof ConnectorForm) => (invalid()?.field === field ? invalid()?.reason : undefined);
-  const set = (field: keyof ConnectorForm) => (event: { currentTarget: HTMLInputElement }) => setForm({ ...form(), [field]: event.currentTarget.value });
 
   const save = async (event: SubmitEvent) => {
     event.preventDefault();
@@ -56,7 +61,7 @@ export function ConnectorSetupForm(props: { kind: ConnectorKind; connector: Conn
     try {
       const session = await app.sync.session();
       await session.call('save_connector', { p_workspace_id: app.settings().workspace_id, p_id: props.connector?.id ?? null, ...checked.save });
-      props.onSaved(isStatusPageKind(props.kind) ? 'Cachet connector saved: publish an approved statement to use it.' : `${CONNECTOR_LABELS[props.kind]} connector saved: send a test to check it.`);
+      props.onSaved(savedMessage(props.kind));
     } catch (failure) {
       setError(`Not saved: ${(failure as Error).message}`);
     } finally {
@@ -64,16 +69,19 @@ export function ConnectorSetupForm(props: { kind: ConnectorKind; connector: Conn
     }
   };
 
-  const field = (name: keyof ConnectorForm, label: string, attributes: { type?: string; placeholder?: string; hint?: string; autocomplete?: string }) => (
-    <FormField id={id(name)} label={label} hint={attributes.hint} error={errorOf(name)}>
+  const input = (spec: SetupField) => (
+    <FormField id={id(spec.name)} label={spec.label} hint={spec.secret ? secretHint() : spec.hint} error={errorOf(spec.name)}>
       <input
-        id={id(name)}
-        type={attributes.type ?? 'text'}
-        value={String(form()[name])}
-        placeholder={attributes.placeholder}
-        autocomplete={attributes.autocomplete ?? 'off'}
-        onInput={set(name)}
-        {...describedBy(id(name), errorOf(name))}
+        id={id(spec.name)}
+        type={spec.secret ? 'password' : (spec.type ?? 'text')}
+        value={String(form()[spec.name])}
+        placeholder={spec.placeholder}
+        inputMode={spec.numeric ? 'numeric' : undefined}
+        // "new-password": browsers ignore "off" on password fields and would fill in the user's own saved password.
+        autocomplete={spec.secret ? 'new-password' : 'off'}
+        spellcheck={false}
+        onInput={(event) => setForm({ ...form(), [spec.name]: event.currentTarget.value })}
+        {...describedBy(id(spec.name), errorOf(spec.name))}
       />
     </FormField>
   );
@@ -91,30 +99,22 @@ export function ConnectorSetupForm(props: { kind: ConnectorKind; connector: Conn
           <For each={[...STATUS_PAGE_KINDS]}>{(kind) => <option value={kind}>{CACHET_VERSION_LABELS[kind]}</option>}</For>
         </select>
       </FormField>
-      {field('site', 'Status page address', { type: 'url', placeholder: 'https://status.example.com' })}
+      {input({ name: 'site', label: 'Status page address', type: 'url', placeholder: 'https://status.example.com' })}
       <FormField id={id('cachetStatus')} label="Incident status when published">
         <select id={id('cachetStatus')} value={String(form().cachetStatus)} onChange={(event) => setForm({ ...form(), cachetStatus: Number(event.currentTarget.value) })}>
           <For each={[...CACHET_STATUSES]}>{(status) => <option value={String(status.id)}>{status.label}</option>}</For>
         </select>
       </FormField>
-      {field('token', 'API token', { type: 'password', hint: secretHint(), autocomplete: 'new-password' })}
+      {input({ name: 'token', label: 'API token', secret: true })}
     </>
   );
 
+  const kindFields = (kind: ConnectorKind) => (isStatusPageKind(kind) ? cachetFields() : <For each={SETUP_FIELDS[kind]}>{input}</For>);
+
   return (
-    <form onSubmit={(event) => void save(event)} novalidate aria-label={`${CONNECTOR_LABELS[props.kind]} setup`}>
-      {field('name', 'Name', { placeholder: isStatusPageKind(props.kind) ? 'Status page' : 'Incident channel' })}
-      <Show when={!isStatusPageKind(props.kind)} fallback={cachetFields()}>
-      <Show
-        when={props.kind === 'zulip'}
-        fallback={field('webhookUrl', 'Incoming webhook URL', { type: 'password', hint: secretHint(), autocomplete: 'new-password' })}
-      >
-        {field('site', 'Zulip address', { type: 'url', placeholder: 'https://yourcompany.zulipchat.com' })}
-        {field('botEmail', 'Bot email', { type: 'email', placeholder: 'muster-bot@yourcompany.zulipchat.com' })}
-        {field('apiKey', 'Bot API key', { type: 'password', hint: secretHint(), autocomplete: 'new-password' })}
-        {field('stream', 'Stream', { placeholder: 'incident' })}
-      </Show>
-      </Show>
+    <form class="connector-setup" onSubmit={(event) => void save(event)} novalidate aria-label={`${CONNECTOR_LABELS[props.kind]} setup`}>
+      {input({ name: 'name', label: 'Name', placeholder: namePlaceholder(props.kind) })}
+      {kindFields(props.kind)}
       <button type="submit" class="primary wide" disabled={saving()}>
         {saving() ? 'Saving…' : `Save ${CONNECTOR_LABELS[props.kind]} connector`}
       </button>

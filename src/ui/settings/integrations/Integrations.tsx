@@ -4,8 +4,9 @@ import { ConnectorList } from './ConnectorList';
 import { MonitoringWebhook } from './MonitoringWebhook';
 
 /**
- * Settings › Integrations: the chat tools Muster posts approved and internal texts to. The
- * backend does the posting and keeps the webhook URLs and API keys, so it needs sign-in.
+ * Settings › Integrations: the chat tools, status page, ticket tools and evidence storage
+ * Muster's backend sends to, and the monitoring address it receives alerts on. The backend
+ * does the sending and keeps the webhook URLs, tokens and passwords, so it needs sign-in.
  */
 export function Integrations() {
   const app = useMuster();
@@ -18,21 +19,25 @@ export function Integrations() {
     <section aria-labelledby="integrations-title">
       <h2 id="integrations-title">Integrations</h2>
       <p class="note">
-        Post the alternate-channel notice, employee instructions and sent leadership updates to your team chat from the incident screens. Posting pauses while chat is marked
-        compromised (Step 7).
+        From the incident screens, Muster posts the alternate-channel notice, employee instructions and sent leadership updates to your team chat, publishes approved
+        statements on your status page, opens tickets and cases for IT and vendors, and stores exports in Nextcloud. Chat posting pauses while chat is marked compromised
+        (Step 7); tickets and storage never pause.
       </p>
       <Show
         when={signedIn()}
         fallback={
           <p class="note" data-testid="integrations-signed-out">
-            Sign in to the Muster backend (Sync, above) to set up chat connectors: the backend posts for you and keeps the webhook URLs and API keys.
+            Sign in to the Muster backend (Sync, above) to set up connectors: the backend sends for you and keeps the webhook URLs, tokens and passwords.
           </p>
         }
       >
         <ConnectorList />
-        <ul class="card-list" aria-label="Monitoring">
-          <MonitoringWebhook />
-        </ul>
+        <section class="connector-group" aria-labelledby="connector-group-monitoring">
+          <h3 id="connector-group-monitoring">Monitoring</h3>
+          <ul class="card-list" aria-label="Monitoring">
+            <MonitoringWebhook />
+          </ul>
+        </section>
       </Show>
       <p class="note">
         Alerts that ring phones through ntfy or Gotify are set up in{' '}

@@ -1,7 +1,7 @@
 /**
- * Reads the workspace's chat connectors and the user's role from the backend. Answers are
- * checked here, at the edge: a connector of a kind this version does not know (a newer
- * server) is left out, never a crash.
+ * Reads the workspace's connectors (chat, status page, tickets, evidence storage) and the
+ * user's role from the backend. Answers are checked here, at the edge: a connector of a kind
+ * this version does not know (a newer server) is left out, never a crash.
  */
 import * as v from 'valibot';
 import { CONNECTOR_KINDS, type Connector } from '../../../domain/connectors';
@@ -11,7 +11,22 @@ const connectorSchema = v.object({
   id: v.string(),
   kind: v.picklist(CONNECTOR_KINDS),
   name: v.string(),
-  config: v.object({ site: v.optional(v.string()), stream: v.optional(v.string()), bot_email: v.optional(v.string()), status: v.optional(v.number()) }),
+  // Each kind's settings (none of them secret); keys another kind uses are simply absent.
+  config: v.object({
+    site: v.optional(v.string()),
+    stream: v.optional(v.string()),
+    bot_email: v.optional(v.string()),
+    status: v.optional(v.number()),
+    group: v.optional(v.string()),
+    customer: v.optional(v.string()),
+    name: v.optional(v.string()),
+    email: v.optional(v.string()),
+    service_desk_id: v.optional(v.string()),
+    request_type_id: v.optional(v.string()),
+    organisation: v.optional(v.string()),
+    user: v.optional(v.string()),
+    folder: v.optional(v.string()),
+  }),
   has_secret: v.boolean(),
   last_ok_at: v.nullable(v.string()),
   last_error: v.nullable(v.string()),

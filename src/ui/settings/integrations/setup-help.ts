@@ -3,7 +3,7 @@ import type { ConnectorKind } from '../../../domain/connectors';
 const CACHET_HELP =
   'Approved website and public statements can be published on your Cachet status page as incidents. In Cachet 2.x, copy the API token from your profile in the dashboard; in Cachet 3.x, make an API key under Settings › API keys that may create incidents. Enter the status page address, pick the version, and paste the token: it is stored on the Muster backend only. There is no "Send test": it would publish a test incident to the public.';
 
-/** What to create in each chat tool before setting the connector up here (each tool's own admin screens). */
+/** What to create in each tool before setting its connector up here (each tool's own admin screens), and what Muster does with it. */
 export const SETUP_HELP: Record<ConnectorKind, string> = {
   mattermost:
     'In Mattermost, open Integrations › Incoming Webhooks › Add Incoming Webhook, choose the incident channel, save, and paste the webhook URL here. Anyone with that URL can post to the channel: it is stored on the Muster backend only.',
@@ -14,15 +14,15 @@ export const SETUP_HELP: Record<ConnectorKind, string> = {
   cachet2: CACHET_HELP,
   cachet3: CACHET_HELP,
   zammad:
-    'In Zammad, open your avatar › Profile › Token Access › Create, give the token the "ticket.agent" permission, and paste it here with your Zammad address, the group new tickets go to (e.g. "Users") and the customer e-mail tickets are filed under. The token is stored on the Muster backend only.',
+    'In Zammad, open your avatar › Profile › Token Access › Create, and give the token the "ticket.agent" permission; its user must be an agent in the group new tickets go to. Enter your Zammad address, that group (e.g. "Users"), the customer e-mail tickets are filed under (Zammad adds the customer if it is new) and the token. For a second group, add another Zammad connector. The token is stored on the Muster backend only.',
   osticket:
-    'In osTicket, open Admin Panel › Manage › API Keys › Add New API Key, enter the IP address the Muster backend calls from (osTicket binds each key to one address), allow "Can Create Tickets", and paste the key here with the helpdesk address and the name and e-mail tickets are from. osTicket’s API opens tickets only: updates are added in osTicket.',
+    'In osTicket, open Admin Panel › Manage › API Keys › Add New API Key, enter the IP address the Muster backend calls from (osTicket binds each key to one address) and allow "Can Create Tickets". Enter the helpdesk address, the name and e-mail tickets are from, and the key. osTicket’s API only opens tickets: later updates are added in osTicket, and "Check connection" opens a real test ticket.',
   glpi:
-    'In GLPI, enable the API under Setup › General › API, add an API client for the Muster backend’s address and copy its App-Token, then copy your own API token under My settings › Remote access keys. Paste both here with the GLPI address; they are stored on the Muster backend only.',
+    'In GLPI, open Setup › General › API: turn on the REST API and "login with external token", add an API client for the Muster backend’s address and copy its App-Token. Then copy your own API token under My settings › Remote access keys. Enter the GLPI address (the one you open GLPI at) and both tokens; they are stored on the Muster backend only.',
   jira_sm:
-    'In Jira Service Management, make an API token at id.atlassian.com › Security › API tokens, and find the service desk and request type ids (Project settings › Request types: the numbers in the address). Enter your site, the account’s e-mail, both ids and the token here.',
+    'In Jira Service Management, make an API token at id.atlassian.com › Security › API tokens. The service desk id and request type id are usually the two numbers in the address of the request form on the customer portal, …/portal/<service desk id>/create/<request type id>; signed in, <site>/rest/servicedeskapi/servicedesk lists the exact service desk ids. Enter your site (e.g. https://yourcompany.atlassian.net), the e-mail of the account the token belongs to, both ids and the token.',
   thehive:
-    'In TheHive, open Organisation › Users, pick (or create) a user with the "analyst" profile, and create its API key. Paste it here with TheHive’s address and, if you belong to several organisations, the organisation name. Each incident becomes a case; follow-ups become its tasks and the communication log is attached as a file observable.',
+    'In TheHive, open Organisation › Users, pick (or create) a user with the "analyst" profile, and create its API key. Enter TheHive’s address, the key and, if the user belongs to several organisations, the organisation’s name. Each incident becomes a case; follow-ups become its tasks and the communication log is attached to it as a file.',
   nextcloud:
-    'In Nextcloud, open Personal settings › Security › Devices & sessions, create an app password named "Muster", and enter it here with your Nextcloud address, the user name and the base folder (default "Muster"). Exports go into one folder per incident; an existing file is never overwritten.',
+    'In Nextcloud, open Personal settings › Security › Devices & sessions and create an app password named "Muster". Enter your Nextcloud address, the user name (Files › Files settings shows it in the WebDAV address, after /files/), the base folder (default "Muster") and the app password. Exports go into one folder per incident inside the base folder; an existing file is never overwritten.',
 };
