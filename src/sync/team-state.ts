@@ -15,6 +15,7 @@ import type { MusterDatabase } from '../store/open-database';
 import { markDispatched, mergeServerAlerts, undispatchedAlerts, type ServerAlert } from '../store/team-alerts';
 import { mergeServerTickets } from '../store/tickets';
 import { listIncidents } from '../store/workspace-repository';
+import { pullMonitorAlerts } from './monitor-alerts';
 import { callRpc } from './supabase-transport';
 import { SyncTransportError } from './transport';
 
@@ -157,6 +158,15 @@ export async function syncTeamState(client: SupabaseClient, db: MusterDatabase, 
     await markDispatched(db, alert.id);
     report.dispatched += 1;
     report.changed += 1;
+  }
+
+  // Monitor alerts belong to no incident: read for the workspace, so a phone that missed the
+  // push still lists them and can open an incident for one.
+  try {
+    report.changed += await pullMonitorAlerts(client, db, settings, userId);
+  } catch (error) {
+    if (!(error instanceof SyncTransportError) && !(error instanceof v.ValiError)) throw error;
+    report.problems.push(problemOf('Monitor alerts', error));
   }
 
   const open = (await listIncidents(db, workspaceId)).filter((incident) => incident.status === 'open');

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Incident } from '../../src/domain/incident';
 import type { WorkspaceSettings } from '../../src/domain/workspace';
 import type { MusterDatabase } from '../../src/store/open-database';
+import { listMonitorAlerts } from '../../src/store/team-alerts';
 import { listTickets } from '../../src/store/tickets';
 import { syncTeamState } from '../../src/sync/team-state';
 import { openTestDatabase } from './test-database';
@@ -81,5 +82,31 @@ describe('reading the team’s tickets after a sync', () => {
     const { client } = fakeClient({ incident_tickets: () => ({ data: null, error: { message: 'statement timeout', code: '57014' }, status: 500 }) });
     const report = await syncTeamState(client, db, settings, null);
     expect(report.problems).toEqual(['Tickets of INC-2026-004: statement timeout']);
+  });
+});
+
+describe('reading the workspace’s monitor alerts after a sync', () => {
+  it('stores a monitor alert this phone never got by push, so it can offer to open an incident for it', async () => {
+    const raisedAt = new Date(Date.now() - 10 * 60_000).toISOString();
+    const monitorAlert = {
+      id: 'a1000000-0000-4000-8000-000000000001',
+      incident_id: null,
+      title: 'Monitor down: VPN gateway',
+      raised_at: raisedAt,
+      raised_by_name: null,
+      repeat_every_seconds: 300,
+      max_repeats: 3,
+      acks: [],
+      pending: [{ user_id: 'u1', name: 'Maria Lopez' }],
+      rounds: [],
+    };
+    const incidentAlert = { ...monitorAlert, id: 'a1000000-0000-4000-8000-000000000002', incident_id: 'INC-2026-004', title: 'Call in now' };
+    const { client, calls } = fakeClient({ alert_status: (args) => ({ data: args.p_incident_id === null ? [monitorAlert, incidentAlert] : [], error: null, status: 200 }) });
+
+    const report = await syncTeamState(client, db, settings, null);
+
+    expect(calls.find((call) => call.fn === 'alert_status' && call.args.p_incident_id === null)?.args).toEqual({ p_workspace_id: WORKSPACE, p_incident_id: null });
+    expect(report.problems).toEqual([]);
+    expect((await listMonitorAlerts(db, WORKSPACE)).map((alert) => alert.title)).toEqual(['Monitor down: VPN gateway']);
   });
 });
