@@ -1,26 +1,47 @@
 import { createResource, createSignal, For, Show } from 'solid-js';
 import { methodUsable, type ChannelStates } from '../../../domain/channels';
-import { connectorState, isStatusPageKind, type Connector } from '../../../domain/connectors';
+import { connectorState, isChatKind, isStatusPageKind, type Connector } from '../../../domain/connectors';
 import { logDispatch, type IncidentDispatchSource } from '../../../store/dispatch-log';
 import { ErrorAlert } from '../../app/ErrorAlert';
 import { useMuster } from '../../app/muster-app';
 import { StatusNote } from '../../app/StatusNote';
 import { listConnectors } from '../../settings/integrations/connector-list';
 import { dispatchToConnector } from '../../settings/integrations/dispatch-client';
+import { readFirstPublishes, statementSubject } from './published-statements';
 
 /**
  * "Post to <connector>" for a finished text: the backend posts it to the team chat and the
  * outcome, sent or failed, is logged. Paused while chat is compromised for the incident
  * (Step 7). Nothing shows on a phone that is not signed in or has no connector.
  * An approved external statement (source 'statement', with its title) goes the same way to
- * the status pages instead, as "Publish to <connector>": chat never gets a statement.
+ * the status pages instead, as "Publish to <connector>": chat never gets a statement. A
+ * statement already published there (any version, by anyone) gets "Publish update to
+ * <connector>": the new version is added to the same status page incident, whose history stays.
  */
-export function PostToChat(props: { incidentId: string; source: IncidentDispatchSource; title?: string; text: string; states: ChannelStates; beforePost?: () => boolean }) {
+export function PostToChat(props: {
+  incidentId: string;
+  source: IncidentDispatchSource;
+  title?: string;
+  text: string;
+  states: ChannelStates;
+  beforePost?: () => boolean;
+  /** A statement's id: its later versions update the status page incident its first publish made. */
+  statementId?: string;
+}) {
   const app = useMuster();
   const signedIn = () => Boolean(app.settings().backend_url && app.settings().account);
   const toStatusPage = () => props.source === 'statement';
   const [listed] = createResource(signedIn, () => listConnectors(app));
-  const connectors = () => listed.latest?.filter((connector) => isStatusPageKind(connector.kind) === toStatusPage());
+  // Read only once settled: an error must not throw out of the screen.
+  const connectors = () =>
+    listed.state === 'ready' || listed.state === 'refreshing'
+      ? listed.latest?.filter((connector) => (toStatusPage() ? isStatusPageKind(connector.kind) : isChatKind(connector.kind)))
+      : undefined;
+  const [published, { refetch: reloadPublished }] = createResource(
+    () => (signedIn() && toStatusPage() && props.statementId ? { statementId: props.statementId, incidentId: props.incidentId } : false),
+    (key) => readFirstPublishes(app, key.incidentId, key.statementId),
+  );
+  const publishedAs = (connector: Connector) => (published.state === 'ready' ? published.latest?.get(connector.id) : undefined);
   const [busy, setBusy] = createSignal<string | null>(null);
   const [status, setStatus] = createSignal('');
   const [error, setError] = createSignal<string | null>(null);
@@ -37,12 +58,26 @@ export function PostToChat(props: { incidentId: string; source: IncidentDispatch
     const dispatchId = retry?.text === text ? retry.dispatchId : crypto.randomUUID();
     setBusy(connector.id);
     try {
-      const outcome = await dispatchToConnector(app, { dispatchId, connectorId: connector.id, incidentId: props.incidentId, source: props.source, title: props.title, text });
+      // Asked again at the press: a teammate may have published it since the screen opened.
+      const earlier = toStatusPage() && props.statementId ? (await readFirstPublishes(app, props.incidentId, props.statementId)).get(connector.id) : undefined;
+      const outcome = await dispatchToConnector(app, {
+        dispatchId,
+        connectorId: connector.id,
+        incidentId: props.incidentId,
+        source: props.source,
+        title: props.title,
+        text,
+        subject: toStatusPage() && props.statementId ? statementSubject(props.statementId) : undefined,
+        updateOf: earlier,
+      });
       if (outcome.status === 'failed' && !outcome.answered) unanswered.set(connector.id, { text, dispatchId });
       else unanswered.delete(connector.id);
       const entry = await logDispatch(app.db, app.settings(), props.incidentId, { source: props.source, connector, text, outcome });
       app.logChanged();
-      if (outcome.status === 'sent') setStatus(`${toStatusPage() ? 'Published on' : 'Posted to'} ${connector.name}, logged as #${entry.local_seq}.`);
+      if (outcome.status === 'sent') {
+        setStatus(`${earlier ? 'Update published on' : toStatusPage() ? 'Published on' : 'Posted to'} ${connector.name}, logged as #${entry.local_seq}.`);
+        if (toStatusPage()) void reloadPublished();
+      }
       else setError(`${outcome.message} Logged as #${entry.local_seq}.`);
     } catch (failure) {
       setError(`Posted or not, the log entry was not saved: ${(failure as Error).message}`);
@@ -76,7 +111,7 @@ export function PostToChat(props: { incidentId: string; source: IncidentDispatch
                   aria-describedby={paused() ? noteId : undefined}
                   onClick={() => void post(connector)}
                 >
-                  {busy() === connector.id ? 'Posting…' : `${toStatusPage() ? 'Publish to' : 'Post to'} ${connector.name}`}
+                  {busy() === connector.id ? 'Posting…' : `${publishedAs(connector) ? 'Publish update to' : toStatusPage() ? 'Publish to' : 'Post to'} ${connector.name}`}
                 </button>
                 <Show when={paused()}>
                   <p class="note" id={noteId}>

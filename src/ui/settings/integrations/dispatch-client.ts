@@ -18,6 +18,10 @@ export interface DispatchRequest {
   /** A statement's title: a status page shows it as the incident's name. */
   title?: string | undefined;
   text: string;
+  /** A statement: 'statement:<its id>', so its next version can update the same status page incident. */
+  subject?: string | undefined;
+  /** The status page incident a statement was published as: the post becomes an update to it. */
+  updateOf?: string | undefined;
 }
 
 export type DispatchOutcome =
@@ -88,6 +92,8 @@ export async function dispatchToConnector(app: MusterApp, request: DispatchReque
     incident_id: request.incidentId,
     source: request.source,
     ...(request.title === undefined ? {} : { title: request.title }),
+    ...(request.subject === undefined ? {} : { subject: request.subject }),
+    ...(request.updateOf === undefined ? {} : { update_of: request.updateOf }),
     text: request.text,
   });
   if (answer === null) return { status: 'failed', message: 'Not posted: no answer from the Muster backend (offline or unreachable). Try again.', answered: false };
