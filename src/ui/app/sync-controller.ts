@@ -44,8 +44,12 @@ export interface SyncHost {
   signedOut(): Promise<void>;
 }
 
-function describe(report: SessionReport): string {
+export function describeSyncReport(report: SessionReport): string {
   if (report.reason === 'ok') {
+    // E.g. a responder opened an incident from a monitor alert: it stays on this phone until
+    // someone who may open incidents on the server does.
+    const refused = report.incidentsRefused[0];
+    if (refused) return `Log up to date, but ${refused.id} is only on this phone: the server says ${refused.reason}. Ask an owner or communication owner to open it, then its entries sync.`;
     if (report.team?.problems[0]) return `Log up to date. Not yet: ${report.team.problems[0]}`;
     return report.team?.notices[0] ? `Up to date. ${report.team.notices[0]}` : 'Up to date.';
   }
@@ -83,7 +87,7 @@ export function createSyncController(host: SyncHost): SyncController {
       schedule(SYNC_EVERY_MS);
       return null;
     }
-    setStatus({ running: false, message: describe(report), failing: report.reason !== 'ok' && report.reason !== 'busy', lastRunAt: new Date().toISOString() });
+    setStatus({ running: false, message: describeSyncReport(report), failing: report.reason !== 'ok' && report.reason !== 'busy', lastRunAt: new Date().toISOString() });
     await host.afterRun(report);
     if (report.reason === 'auth') await host.signedOut();
     else if (report.reason === 'network' || report.reason === 'server') schedule(Math.max(MIN_RETRY_MS, report.nextRetryInMs));

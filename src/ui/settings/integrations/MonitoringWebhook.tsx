@@ -34,7 +34,7 @@ export function MonitoringWebhook() {
 
   return (
     <li class="workflow-card" data-testid="monitoring-webhook">
-      <h3>Uptime Kuma (monitoring in)</h3>
+      <h4>Uptime Kuma (monitoring in)</h4>
       <p class="note">
         When a monitor goes down, every member gets a team alert, “Monitor down: &lt;name&gt;”, repeated until acknowledged; repeats while it stays down raise nothing more. In Uptime
         Kuma: Settings › Notifications › Setup Notification, type “Webhook”, body “application/json”, and paste the address below as the Post URL.
