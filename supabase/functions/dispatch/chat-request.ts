@@ -119,12 +119,8 @@ function secretStrings(target: ConnectorTarget | TicketTarget): string[] {
   }
 }
 
-/** Takes every secret out of a text meant for a user or a log. */
-export function redact(text: string, secrets: string[]): string {
-  let clean = text;
-  for (const secret of secrets) clean = clean.split(secret).join('[secret]');
-  return clean;
-}
+/** Takes every secret out of a text meant for a user or a log (shared with evidence-upload). */
+export { redact } from '../_shared/retries.ts';
 
 export type ChatAnswer = { ok: true; remoteId: string | null; remoteUrl: string | null } | { ok: false; toolMessage: string | null };
 

@@ -30,7 +30,7 @@
  * Errors are {code, message, details, hint}. The connector's secret is read with the service
  * key and never put in any answer (tests check every one).
  */
-import { type ApiError, type RpcTarget, callRpc } from '../_shared/postgrest.ts';
+import { bearerOf, CORS_HEADERS, failure, json, openConnectorCall, recordConnectorCall, type StoredDispatch, UUID } from '../_shared/connector-call.ts';
 import { type ConnectorKind, type ConnectorTarget, isStatusPage, KIND_LABELS, type ZulipConfig } from './chat-request.ts';
 import { sendTicket, type TicketOutcome } from './send-ticket.ts';
 import { type DispatchOutcome, sendWithRetries } from './send-with-retries.ts';
@@ -74,60 +74,15 @@ interface DispatchRequest {
   attachment: TicketAttachment | null;
 }
 
-/** connector_dispatch as to_jsonb gives it. */
-interface StoredDispatch {
-  id: string;
-  connector_id: string | null;
-  status: 'sent' | 'failed';
-  remote_id: string | null;
-  remote_url: string | null;
-  attempts: number;
-  last_status: number | null;
-  error: string | null;
-  remote_label?: string | null;
-  warning?: string | null;
-}
-
-interface Access {
-  user_id: string | null;
-  workspace_id: string;
-  allowed: boolean;
-  paused: boolean;
-}
-
+/** The connector as the function reads it, kinds narrowed to the ones dispatch knows. */
 interface Start {
-  previous: StoredDispatch | null;
   kind: ConnectorKind | TicketKind | 'nextcloud';
   name: string;
   config: Record<string, unknown>;
   secret: Record<string, unknown> | null;
 }
 
-const CORS_HEADERS: Record<string, string> = {
-  'Access-Control-Allow-Origin': '*',
-  'Access-Control-Allow-Headers': 'authorization, x-client-info, apikey, content-type',
-  'Access-Control-Allow-Methods': 'POST, OPTIONS',
-};
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const BODY_HINT = 'Send {"dispatch_id": "<uuid>", "connector_id": "<uuid>", "incident_id": "<id or null>", "source": "leadership_update", "text": "..."}.';
-
-function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(body), {
-    status,
-    headers: { ...CORS_HEADERS, ...headers, 'Content-Type': 'application/json; charset=utf-8' },
-  });
-}
-
-function failure(status: number, code: string, message: string, hint: string | null = null): Response {
-  const error: ApiError = { code, message, details: null, hint };
-  return json(status, error, status === 401 ? { 'WWW-Authenticate': 'Bearer' } : {});
-}
-
-function bearerOf(request: Request): string | null {
-  const match = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.get('Authorization') ?? '');
-  return match?.[1] ?? null;
-}
 
 function parseBody(body: unknown): DispatchRequest | string {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) return 'The body must be a JSON object.';
@@ -271,7 +226,6 @@ export function createDispatchHandler(config: DispatchConfig): (request: Request
   const fetchImpl = config.fetch ?? fetch;
   const sleep = config.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const now = config.now ?? (() => Date.now());
-  const asService: RpcTarget = { supabaseUrl: config.supabaseUrl, apiKey: config.serviceRoleKey, bearer: config.serviceRoleKey, fetch: fetchImpl };
 
   return async function handleDispatch(request: Request): Promise<Response> {
     if (request.method === 'OPTIONS') return new Response(null, { status: 204, headers: CORS_HEADERS });
@@ -290,40 +244,25 @@ export function createDispatchHandler(config: DispatchConfig): (request: Request
     const wanted = parseBody(body);
     if (typeof wanted === 'string') return failure(400, 'bad_request', wanted, BODY_HINT);
 
-    // The caller's own token and RLS decide whether they see the connector and may post.
-    const access = await callRpc<Access | null>(
-      { supabaseUrl: config.supabaseUrl, apiKey: request.headers.get('apikey') ?? config.serviceRoleKey, bearer, fetch: fetchImpl },
-      'connector_dispatch_access',
-      { p_connector_id: wanted.connectorId, p_incident_id: wanted.incidentId },
-    );
-    if (!access.ok) {
-      if (access.status === 401 || access.status === 403) return json(401, access.error, { 'WWW-Authenticate': 'Bearer' });
-      return json(access.status >= 500 ? 502 : access.status, access.error);
-    }
-    if (access.data === null) {
-      return failure(404, 'connector_not_found', 'No connector with this id in your workspaces.', 'It may have been removed: reload Settings › Integrations.');
-    }
-    if (access.data.user_id === null) return failure(401, 'no_authorization', 'Sign in first: the token names no user.');
-    if (!access.data.allowed) {
-      return failure(403, 'forbidden', 'Only owners, communication owners and responders can post, publish or open tickets from Muster.');
-    }
-
-    const started = await callRpc<Start | null>(asService, 'connector_dispatch_start', { p_dispatch_id: wanted.dispatchId, p_connector_id: wanted.connectorId });
-    if (!started.ok) {
-      console.error(`dispatch: connector_dispatch_start failed (${started.status} ${started.error.code})`);
-      return json(502, started.error);
-    }
-    if (started.data === null) return failure(404, 'connector_not_found', 'No connector with this id in your workspaces.');
-    const start = started.data;
-    if (start.previous) {
-      if (start.previous.connector_id !== wanted.connectorId) {
-        return failure(409, 'dispatch_id_reused', 'This dispatch id was already used for another connector.', 'Make a new id for each post.');
-      }
-      return answerFor(start.previous, start.name);
-    }
+    const call = await openConnectorCall({
+      supabaseUrl: config.supabaseUrl,
+      serviceRoleKey: config.serviceRoleKey,
+      fetch: fetchImpl,
+      fn: 'dispatch',
+      request,
+      bearer,
+      id: wanted.dispatchId,
+      connectorId: wanted.connectorId,
+      incidentId: wanted.incidentId,
+      doing: 'post, publish or open tickets',
+      idName: 'dispatch_id',
+      replay: answerFor,
+    });
+    if (call instanceof Response) return call;
+    const start = call.start as Start;
     const refused = sourceRefusal(start.kind, wanted.source, start.name);
     if (refused) return refused;
-    if (access.data.paused && !isTicketKind(start.kind) && start.kind !== 'nextcloud') {
+    if (call.paused && !isTicketKind(start.kind) && start.kind !== 'nextcloud') {
       return failure(
         409,
         'connector_paused',
@@ -358,40 +297,26 @@ export function createDispatchHandler(config: DispatchConfig): (request: Request
       }
       outcome = await sendWithRetries(target, { incidentId: wanted.incidentId, title: wanted.title, text: wanted.text, updateOf: wanted.updateOf }, options);
     }
-    const sentFields = outcome.status === 'sent' ? { remoteLabel: null, warning: null, ...outcome } : null;
-    const recorded = await callRpc<StoredDispatch>(asService, 'connector_dispatch_record', {
-      p_dispatch_id: wanted.dispatchId,
-      p_connector_id: wanted.connectorId,
-      p_incident_id: wanted.incidentId,
-      p_source: wanted.source,
-      p_status: outcome.status,
-      p_remote_id: outcome.status === 'sent' ? outcome.remoteId : null,
-      p_remote_url: outcome.status === 'sent' ? outcome.remoteUrl : null,
-      p_attempts: outcome.attempts,
-      p_last_status: outcome.lastStatus,
-      p_error: outcome.status === 'failed' ? outcome.error : null,
-      p_created_by: access.data.user_id,
-      p_remote_label: sentFields?.remoteLabel ?? null,
-      p_subject: wanted.subject,
-      p_warning: sentFields?.warning ?? null,
-    });
-    if (recorded.ok) return answerFor(recorded.data, start.name);
-    // Sent (or not) but not stored: say what happened all the same; the phone keeps its log entry.
-    console.error(`dispatch: connector_dispatch_record failed (${recorded.status} ${recorded.error.code})`);
-    return answerFor(
+    const sent = outcome.status === 'sent' ? { remoteLabel: null, warning: null, ...outcome } : null;
+    const stored = await recordConnectorCall(
+      { supabaseUrl: config.supabaseUrl, serviceRoleKey: config.serviceRoleKey, fetch: fetchImpl, fn: 'dispatch' },
       {
         id: wanted.dispatchId,
-        connector_id: wanted.connectorId,
+        connectorId: wanted.connectorId,
+        incidentId: wanted.incidentId,
+        source: wanted.source,
+        subject: wanted.subject,
         status: outcome.status,
-        remote_id: outcome.status === 'sent' ? outcome.remoteId : null,
-        remote_url: outcome.status === 'sent' ? outcome.remoteUrl : null,
+        remoteId: sent?.remoteId ?? null,
+        remoteLabel: sent?.remoteLabel ?? null,
+        remoteUrl: sent?.remoteUrl ?? null,
+        warning: sent?.warning ?? null,
         attempts: outcome.attempts,
-        last_status: outcome.lastStatus,
+        lastStatus: outcome.lastStatus,
         error: outcome.status === 'failed' ? outcome.error : null,
-        remote_label: sentFields?.remoteLabel ?? null,
-        warning: sentFields?.warning ?? null,
+        createdBy: call.userId,
       },
-      start.name,
     );
+    return answerFor(stored, start.name);
   };
 }

@@ -10,7 +10,19 @@
  * ticket's steps through it. The outcome's message never contains the secret: every text
  * from the tool or from fetch goes through redact() first.
  */
+import { type AnswerRead, requestWithRetries, type SendOptions } from '../_shared/retries.ts';
 import { type ConnectorTarget, KIND_LABELS, chatRequest, isCachet, readAnswer, redact, secretsOf } from './chat-request.ts';
+
+export {
+  type AnswerRead,
+  MAX_ATTEMPTS,
+  type RequestAttempted,
+  type RequestFailure,
+  requestWithRetries,
+  retryAfterMs,
+  type SendOptions,
+  type ToolRequest,
+} from '../_shared/retries.ts';
 import { cachetIncidentLink, cachetRequest, cachetUpdateRequest } from './status-page-request.ts';
 
 /**
@@ -25,98 +37,9 @@ export interface DispatchPost {
   updateOf?: string | null;
 }
 
-export const MAX_ATTEMPTS = 3;
-const BACKOFF_MS = [500, 1000];
-const RETRY_AFTER_CAP_MS = 10_000;
-const ATTEMPT_TIMEOUT_MS = 10_000;
-
 export type DispatchOutcome =
   | { status: 'sent'; attempts: number; lastStatus: number; remoteId: string | null; remoteUrl: string | null }
   | { status: 'failed'; attempts: number; lastStatus: number | null; error: string };
-
-export interface SendOptions {
-  fetch: typeof fetch;
-  sleep: (ms: number) => Promise<void>;
-  now: () => number;
-}
-
-/** One HTTP request exactly as a tool documents it; body null for a GET, FormData for multipart. */
-export interface ToolRequest {
-  url: string;
-  method: 'GET' | 'POST';
-  headers: Record<string, string>;
-  body: string | FormData | null;
-}
-
-/** How a caller reads an answer: what it learnt from a confirmed one, or what the tool said. */
-export type AnswerRead<T> = { ok: true; value: T } | { ok: false; toolMessage: string | null };
-
-/** Why the last attempt did not succeed: fetch threw, or the tool answered without confirming. */
-export type RequestFailure = { kind: 'network'; reason: string } | { kind: 'answer'; status: number; toolMessage: string | null };
-
-export type RequestAttempted<T> =
-  | { ok: true; attempts: number; lastStatus: number; value: T }
-  | { ok: false; attempts: number; lastStatus: number | null; failure: RequestFailure };
-
-/** Retry-After as milliseconds (RFC 9110: delay-seconds or an HTTP date), capped; null if absent or unreadable. */
-export function retryAfterMs(header: string | null, now: number): number | null {
-  if (header === null || header.trim() === '') return null;
-  const value = header.trim();
-  let ms: number;
-  if (/^\d+$/.test(value)) ms = Number(value) * 1000;
-  else {
-    const at = Date.parse(value);
-    if (Number.isNaN(at)) return null;
-    ms = at - now;
-  }
-  return Math.min(Math.max(ms, 0), RETRY_AFTER_CAP_MS);
-}
-
-/**
- * Sends `request` up to `maxAttempts` times under the policy above; `read` decides whether an
- * answer confirms it. Never throws for the tool's sake: a failure is returned, unredacted (the
- * caller knows the secrets and words the message).
- */
-export async function requestWithRetries<T>(
-  request: ToolRequest,
-  read: (status: number, bodyText: string) => AnswerRead<T>,
-  options: SendOptions,
-  maxAttempts = MAX_ATTEMPTS,
-): Promise<RequestAttempted<T>> {
-  let lastStatus: number | null = null;
-  let failure: RequestFailure = { kind: 'network', reason: 'not sent' };
-  let attempts = 0;
-
-  for (let attempt = 1; attempt <= maxAttempts; attempt++) {
-    attempts = attempt;
-    let waitMs = BACKOFF_MS[attempt - 1] ?? 0;
-    let response: Response;
-    try {
-      response = await options.fetch(request.url, {
-        method: request.method,
-        headers: request.headers,
-        body: request.body,
-        redirect: 'manual',
-        signal: AbortSignal.timeout(ATTEMPT_TIMEOUT_MS),
-      });
-    } catch (cause) {
-      lastStatus = null;
-      failure = { kind: 'network', reason: cause instanceof Error ? cause.message : String(cause) };
-      if (attempt < maxAttempts) await options.sleep(waitMs);
-      continue;
-    }
-    const bodyText = await response.text().catch(() => '');
-    lastStatus = response.status;
-    const answer = read(response.status, bodyText);
-    if (answer.ok) return { ok: true, attempts: attempt, lastStatus: response.status, value: answer.value };
-    failure = { kind: 'answer', status: response.status, toolMessage: answer.toolMessage };
-    const retryable = response.status === 429 || response.status >= 500;
-    if (!retryable) break;
-    if (response.status === 429) waitMs = retryAfterMs(response.headers.get('Retry-After'), options.now()) ?? waitMs;
-    if (attempt < maxAttempts) await options.sleep(waitMs);
-  }
-  return { ok: false, attempts, lastStatus, failure };
-}
 
 function finalMessage(target: ConnectorTarget, status: number, toolMessage: string | null, updating: boolean): string {
   const tool = KIND_LABELS[target.kind];

@@ -28,7 +28,7 @@
  * a test as source 'test', so the connector shows its last success or error). The app
  * password is read with the service key and never put in any answer or log line.
  */
-import { type ApiError, type RpcTarget, callRpc } from '../_shared/postgrest.ts';
+import { bearerOf, CORS_HEADERS, type ConnectorStart, failure, json, openConnectorCall, recordConnectorCall, type StoredDispatch, UUID } from '../_shared/connector-call.ts';
 import { type ConnectionCheck, MAX_NAME_LENGTH, type NextcloudTarget, type UploadOutcome, checkConnection, uploadEvidence } from './webdav.ts';
 
 export interface EvidenceUploadConfig {
@@ -50,62 +50,11 @@ interface UploadRequest {
   file: { incidentId: string; name: string; contentType: string } | null;
 }
 
-/** connector_dispatch as to_jsonb gives it (migration 18 added remote_label). */
-interface StoredDispatch {
-  id: string;
-  connector_id: string | null;
-  status: 'sent' | 'failed';
-  remote_id: string | null;
-  remote_label?: string | null;
-  remote_url: string | null;
-  attempts: number;
-  last_status: number | null;
-  error: string | null;
-}
-
-interface Access {
-  user_id: string | null;
-  workspace_id: string;
-  allowed: boolean;
-}
-
-interface Start {
-  previous: StoredDispatch | null;
-  kind: string;
-  name: string;
-  config: Record<string, unknown>;
-  secret: Record<string, unknown> | null;
-}
-
-const CORS_HEADERS: Record<string, string> = {
-  'Access-Control-Allow-Origin': '*',
-  'Access-Control-Allow-Headers': 'authorization, x-client-info, apikey, content-type',
-  'Access-Control-Allow-Methods': 'POST, OPTIONS',
-};
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 // A name Nextcloud stores as one file in one folder: no path separators, no control characters.
 // deno-lint-ignore no-control-regex
 const UNSAFE_IN_NAME = /[/\\\u0000-\u001f\u007f]/;
 const CONTENT_TYPE = /^[\w!#$&^.+-]+\/[\w!#$&^.+-]+(\s*;.*)?$/;
 const QUERY_HINT = 'Send POST ?upload_id=<uuid>&connector_id=<uuid>&incident_id=<incident id>&name=<file name> with the file as the body.';
-
-function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(body), {
-    status,
-    headers: { ...CORS_HEADERS, ...headers, 'Content-Type': 'application/json; charset=utf-8' },
-  });
-}
-
-function failure(status: number, code: string, message: string, hint: string | null = null): Response {
-  const error: ApiError = { code, message, details: null, hint };
-  return json(status, error, status === 401 ? { 'WWW-Authenticate': 'Bearer' } : {});
-}
-
-function bearerOf(request: Request): string | null {
-  const match = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.get('Authorization') ?? '');
-  return match?.[1] ?? null;
-}
 
 /** Why `value` cannot be a file or folder name in Nextcloud, or null if it can. */
 function unsafeName(value: string, what: string, maxLength: number): string | null {
@@ -169,7 +118,7 @@ async function readFile(request: Request): Promise<Uint8Array<ArrayBuffer> | nul
   return bytes;
 }
 
-function targetOf(start: Start): NextcloudTarget | null {
+function targetOf(start: ConnectorStart): NextcloudTarget | null {
   const site = start.config.site;
   const user = start.config.user;
   const folder = start.config.folder;
@@ -203,7 +152,6 @@ export function createEvidenceUploadHandler(config: EvidenceUploadConfig): (requ
   const fetchImpl = config.fetch ?? fetch;
   const sleep = config.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const now = config.now ?? (() => Date.now());
-  const asService: RpcTarget = { supabaseUrl: config.supabaseUrl, apiKey: config.serviceRoleKey, bearer: config.serviceRoleKey, fetch: fetchImpl };
 
   return async function handleEvidenceUpload(request: Request): Promise<Response> {
     if (request.method === 'OPTIONS') return new Response(null, { status: 204, headers: CORS_HEADERS });
@@ -218,38 +166,23 @@ export function createEvidenceUploadHandler(config: EvidenceUploadConfig): (requ
     const declaredLength = Number(request.headers.get('Content-Length') ?? '0');
     if (wanted.file !== null && declaredLength > MAX_UPLOAD_BYTES) return tooLarge(declaredLength);
 
-    // The caller's own token and RLS decide whether they see the connector and may upload.
-    const access = await callRpc<Access | null>(
-      { supabaseUrl: config.supabaseUrl, apiKey: request.headers.get('apikey') ?? config.serviceRoleKey, bearer, fetch: fetchImpl },
-      'connector_dispatch_access',
-      { p_connector_id: wanted.connectorId, p_incident_id: wanted.file?.incidentId ?? null },
-    );
-    if (!access.ok) {
-      if (access.status === 401 || access.status === 403) return json(401, access.error, { 'WWW-Authenticate': 'Bearer' });
-      return json(access.status >= 500 ? 502 : access.status, access.error);
-    }
-    if (access.data === null) {
-      return failure(404, 'connector_not_found', 'No connector with this id in your workspaces.', 'It may have been removed: reload Settings › Integrations.');
-    }
-    if (access.data.user_id === null) return failure(401, 'no_authorization', 'Sign in to upload evidence: the token names no user.');
-    if (!access.data.allowed) {
-      return failure(403, 'forbidden', 'Only owners, communication owners and responders can upload evidence from Muster.');
-    }
-    // access.data.paused is about chat connectors only (migration 18): storage is never paused.
-
-    const started = await callRpc<Start | null>(asService, 'connector_dispatch_start', { p_dispatch_id: wanted.uploadId, p_connector_id: wanted.connectorId });
-    if (!started.ok) {
-      console.error(`evidence-upload: connector_dispatch_start failed (${started.status} ${started.error.code})`);
-      return json(502, started.error);
-    }
-    if (started.data === null) return failure(404, 'connector_not_found', 'No connector with this id in your workspaces.');
-    const start = started.data;
-    if (start.previous) {
-      if (start.previous.connector_id !== wanted.connectorId) {
-        return failure(409, 'upload_id_reused', 'This upload id was already used for another connector.', 'Make a new id for each upload.');
-      }
-      return answerFor(start.previous, start.name);
-    }
+    const call = await openConnectorCall({
+      supabaseUrl: config.supabaseUrl,
+      serviceRoleKey: config.serviceRoleKey,
+      fetch: fetchImpl,
+      fn: 'evidence-upload',
+      request,
+      bearer,
+      id: wanted.uploadId,
+      connectorId: wanted.connectorId,
+      incidentId: wanted.file?.incidentId ?? null,
+      doing: 'upload evidence',
+      idName: 'upload_id',
+      replay: answerFor,
+    });
+    if (call instanceof Response) return call;
+    // call.paused is about chat connectors only (migration 18): storage is never paused.
+    const start = call.start;
     if (start.kind !== 'nextcloud') {
       return failure(
         400,
@@ -274,38 +207,26 @@ export function createEvidenceUploadHandler(config: EvidenceUploadConfig): (requ
     }
 
     const sent = outcome.status === 'sent' && 'remoteId' in outcome ? outcome : null;
-    const recorded = await callRpc<StoredDispatch>(asService, 'connector_dispatch_record', {
-      p_dispatch_id: wanted.uploadId,
-      p_connector_id: wanted.connectorId,
-      p_incident_id: wanted.file?.incidentId ?? null,
-      p_source: wanted.file === null ? 'test' : 'evidence',
-      p_status: outcome.status,
-      p_remote_id: sent?.remoteId ?? null,
-      p_remote_url: sent?.remoteUrl ?? null,
-      p_attempts: outcome.attempts,
-      p_last_status: outcome.lastStatus,
-      p_error: outcome.status === 'failed' ? outcome.error : null,
-      p_created_by: access.data.user_id,
-      p_remote_label: sent?.remoteLabel ?? null,
-      p_subject: wanted.file === null ? null : 'incident',
-      p_warning: null,
-    });
-    if (recorded.ok) return answerFor(recorded.data, start.name);
-    // Stored in Nextcloud (or not) but not recorded: say what happened all the same.
-    console.error(`evidence-upload: connector_dispatch_record failed (${recorded.status} ${recorded.error.code})`);
-    return answerFor(
+    const stored = await recordConnectorCall(
+      { supabaseUrl: config.supabaseUrl, serviceRoleKey: config.serviceRoleKey, fetch: fetchImpl, fn: 'evidence-upload' },
       {
         id: wanted.uploadId,
-        connector_id: wanted.connectorId,
+        connectorId: wanted.connectorId,
+        incidentId: wanted.file?.incidentId ?? null,
+        // A test is recorded too, so the connector shows its last success or error.
+        source: wanted.file === null ? 'test' : 'evidence',
+        subject: wanted.file === null ? null : 'incident',
         status: outcome.status,
-        remote_id: sent?.remoteId ?? null,
-        remote_label: sent?.remoteLabel ?? null,
-        remote_url: sent?.remoteUrl ?? null,
+        remoteId: sent?.remoteId ?? null,
+        remoteLabel: sent?.remoteLabel ?? null,
+        remoteUrl: sent?.remoteUrl ?? null,
+        warning: null,
         attempts: outcome.attempts,
-        last_status: outcome.lastStatus,
+        lastStatus: outcome.lastStatus,
         error: outcome.status === 'failed' ? outcome.error : null,
+        createdBy: call.userId,
       },
-      start.name,
     );
+    return answerFor(stored, start.name);
   };
 }

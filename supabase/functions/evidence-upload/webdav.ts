@@ -10,7 +10,7 @@
  * The request builders are pure; uploadEvidence() runs them with one retry rule per request
  * (below). Every error text passes redact() with the app password and the Basic credentials.
  */
-import { MAX_ATTEMPTS, retryAfterMs } from '../dispatch/send-with-retries.ts';
+import { redact, requestWithRetries, type SendOptions } from '../_shared/retries.ts';
 
 /** A nextcloud connector as saved (config {site, user, folder}, secret {app_password}). */
 export interface NextcloudTarget {
@@ -47,10 +47,6 @@ export function basicAuthorization(user: string, appPassword: string): string {
 export function secretsOf(target: NextcloudTarget): string[] {
   const basic = basicAuthorization(target.user, target.appPassword).slice('Basic '.length);
   return [basic, target.appPassword].filter((value) => value.length >= 4).sort((a, b) => b.length - a.length);
-}
-
-function redact(text: string, secrets: string[]): string {
-  return secrets.reduce((clean, secret) => clean.split(secret).join('[secret]'), text);
 }
 
 /** <site>/remote.php/dav/files/<user>/ */
@@ -132,19 +128,13 @@ export function putRequest(target: NextcloudTarget, path: string[], bytes: Uint8
 
 // ---------------------------------------------------------------- sending
 
-export interface DavOptions {
-  fetch: typeof fetch;
-  sleep: (ms: number) => Promise<void>;
-  now: () => number;
-}
+export type DavOptions = SendOptions;
 
 /** One request's last answer after the retries, or why it never got one. */
 type DavAnswer =
   | { answered: true; status: number; attempts: number; serverMessage: string | null }
   | { answered: false; attempts: number; reason: string };
 
-const BACKOFF_MS = [500, 1000];
-const ATTEMPT_TIMEOUT_MS = 10_000;
 /** 25 MB on a slow uplink: a PUT gets longer than a folder check. */
 const PUT_TIMEOUT_MS = 90_000;
 
@@ -157,36 +147,20 @@ function serverMessageOf(bodyText: string): string | null {
 }
 
 /**
- * Sends one WebDAV request with dispatch's retry rule (send-with-retries.ts):
- *   network error, 5xx   wait 0.5 s, then 1 s (MAX_ATTEMPTS in all)
- *   429                  wait Retry-After (at most 10 s)
- *   anything else        returned at once for the step to read (201, 404, 405, 401 ...)
- * A small loop of its own: dispatch's requestWithRetries sends GET/POST with text bodies and
- * reads each answer as success or failure, where a WebDAV step needs the status itself
- * (404 is "free", 405 "already there") and a PUT sends bytes with a longer timeout.
+ * Sends one WebDAV request with the shared retry rule (_shared/retries.ts: network errors,
+ * 5xx and 429 are tried again). Every other answer is final and given back with its status,
+ * for the step to read: 404 is "free", 405 "already there", 412 "taken meanwhile".
  */
 async function sendDav(request: DavRequest, options: DavOptions): Promise<DavAnswer> {
-  let last: DavAnswer = { answered: false, attempts: 0, reason: 'not sent' };
-  for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-    let waitMs = BACKOFF_MS[attempt - 1] ?? 0;
-    try {
-      const response = await options.fetch(request.url, {
-        method: request.method,
-        headers: request.headers,
-        body: request.body,
-        redirect: 'manual',
-        signal: AbortSignal.timeout(request.method === 'PUT' ? PUT_TIMEOUT_MS : ATTEMPT_TIMEOUT_MS),
-      });
-      const bodyText = await response.text().catch(() => '');
-      last = { answered: true, status: response.status, attempts: attempt, serverMessage: serverMessageOf(bodyText) };
-      if (response.status !== 429 && response.status < 500) return last;
-      if (response.status === 429) waitMs = retryAfterMs(response.headers.get('Retry-After'), options.now()) ?? waitMs;
-    } catch (cause) {
-      last = { answered: false, attempts: attempt, reason: cause instanceof Error ? cause.message : String(cause) };
-    }
-    if (attempt < MAX_ATTEMPTS) await options.sleep(waitMs);
-  }
-  return last;
+  const attempted = await requestWithRetries(
+    { ...request, timeoutMs: request.method === 'PUT' ? PUT_TIMEOUT_MS : undefined },
+    (status, bodyText) =>
+      status === 429 || status >= 500 ? { ok: false, toolMessage: serverMessageOf(bodyText) } : { ok: true, value: { status, serverMessage: serverMessageOf(bodyText) } },
+    options,
+  );
+  if (attempted.ok) return { answered: true, status: attempted.value.status, attempts: attempted.attempts, serverMessage: attempted.value.serverMessage };
+  if (attempted.failure.kind === 'network') return { answered: false, attempts: attempted.attempts, reason: attempted.failure.reason };
+  return { answered: true, status: attempted.failure.status, attempts: attempted.attempts, serverMessage: attempted.failure.toolMessage };
 }
 
 export interface EvidenceFile {
