@@ -1,4 +1,4 @@
-import { formatMinutes, timeOf } from './next-update';
+import { timeOf } from './next-update';
 import { wordCount } from './templates';
 
 // The header's countdown lives in next-update.ts (it ships in the start-up code); re-exported here.

@@ -14,7 +14,8 @@ import { mergeServerAlerts, type ServerAlert } from '../store/team-alerts';
 import { callRpc } from './supabase-transport';
 
 const name = v.nullish(v.string(), '');
-const listedAlertSchema = v.object({
+/** One alert as alert_status lists it (migration 12); incident_id is null for a monitor's alert. */
+export const listedAlertSchema = v.object({
   id: v.string(),
   incident_id: v.nullable(v.string()),
   title: v.string(),
@@ -43,15 +44,20 @@ export function monitorAlertsFromStatus(listed: unknown, now: Date): ServerAlert
   return v
     .parse(v.array(listedAlertSchema), listed)
     .filter((alert) => alert.incident_id === null && Date.parse(alert.raised_at) >= since)
-    .map((alert) => ({
-      id: alert.id,
-      incident_id: '',
-      title: alert.title,
-      raised_at: alert.raised_at,
-      repeat_minutes: alert.repeat_every_seconds / 60,
-      max_repeats: alert.max_repeats,
-      status: { raised_by_name: alert.raised_by_name, acks: alert.acks, pending: alert.pending, rounds: alert.rounds },
-    }));
+    .map((alert) => serverAlertOf(alert, ''));
+}
+
+/** A listed alert as the phone stores it; incidentId '' files a monitor's alert under no incident. */
+export function serverAlertOf(alert: v.InferOutput<typeof listedAlertSchema>, incidentId: string): ServerAlert {
+  return {
+    id: alert.id,
+    incident_id: incidentId,
+    title: alert.title,
+    raised_at: alert.raised_at,
+    repeat_minutes: alert.repeat_every_seconds / 60,
+    max_repeats: alert.max_repeats,
+    status: { raised_by_name: alert.raised_by_name, acks: alert.acks, pending: alert.pending, rounds: alert.rounds },
+  };
 }
 
 /**

@@ -12,10 +12,10 @@ import type { WorkspaceSettings } from '../domain/workspace';
 import { mergePulledRuns, type PulledRuns } from '../store/call-runs';
 import { mergeServerTrees, settleSharedTree, treesToShare } from '../store/call-tree-sharing';
 import type { MusterDatabase } from '../store/open-database';
-import { markDispatched, mergeServerAlerts, undispatchedAlerts, type ServerAlert } from '../store/team-alerts';
+import { markDispatched, mergeServerAlerts, undispatchedAlerts } from '../store/team-alerts';
 import { mergeServerTickets } from '../store/tickets';
 import { listIncidents } from '../store/workspace-repository';
-import { pullMonitorAlerts } from './monitor-alerts';
+import { listedAlertSchema, pullMonitorAlerts, serverAlertOf } from './monitor-alerts';
 import { callRpc } from './supabase-transport';
 import { SyncTransportError } from './transport';
 
@@ -64,31 +64,6 @@ const pulledRunsSchema = v.object({
     }),
   ),
 });
-
-const alertStatusSchema = v.array(
-  v.object({
-    id: v.string(),
-    incident_id: v.string(),
-    title: v.string(),
-    raised_at: v.string(),
-    raised_by_name: v.nullish(v.string(), ''),
-    repeat_every_seconds: v.number(),
-    max_repeats: v.number(),
-    acks: v.array(v.object({ user_id: v.string(), name: v.nullish(v.string(), ''), acked_at: v.string() })),
-    pending: v.array(v.object({ user_id: v.string(), name: v.nullish(v.string(), '') })),
-    rounds: v.array(
-      v.object({
-        round: v.number(),
-        kind: v.picklist(['send', 'repeat', 'escalate']),
-        claimed_at: v.string(),
-        recipients: v.number(),
-        delivered: v.number(),
-        gone: v.number(),
-        failed: v.number(),
-      }),
-    ),
-  }),
-);
 
 // Read field by field: a newer server may add fields or kinds; an unreadable row is skipped, not the list.
 const serverTicketSchema = v.object({
@@ -182,18 +157,8 @@ export async function syncTeamState(client: SupabaseClient, db: MusterDatabase, 
       report.problems.push(problemOf(`Call trees of ${incident.id}`, error));
     }
     try {
-      const listed = v.parse(alertStatusSchema, await callRpc(client, 'alert_status', args));
-      const alerts = listed.map(
-        (alert): ServerAlert => ({
-          id: alert.id,
-          incident_id: alert.incident_id,
-          title: alert.title,
-          raised_at: alert.raised_at,
-          repeat_minutes: alert.repeat_every_seconds / 60,
-          max_repeats: alert.max_repeats,
-          status: { raised_by_name: alert.raised_by_name, acks: alert.acks, pending: alert.pending, rounds: alert.rounds },
-        }),
-      );
+      const listed = v.parse(v.array(listedAlertSchema), await callRpc(client, 'alert_status', args));
+      const alerts = listed.map((alert) => serverAlertOf(alert, alert.incident_id ?? incident.id));
       report.changed += await mergeServerAlerts(db, workspaceId, alerts, userId);
     } catch (error) {
       if (!(error instanceof SyncTransportError) && !(error instanceof v.ValiError)) throw error;

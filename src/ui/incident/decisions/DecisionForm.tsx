@@ -1,5 +1,5 @@
 import { createSignal, For, Show } from 'solid-js';
-import { decisionSummary, validateDecision, type DecisionDraft, type DecisionErrors, type DecisionField } from '../../../domain/decision-record';
+import { decisionSummary, validateDecision, type DecisionErrors, type DecisionField } from '../../../domain/decision-record';
 import type { Incident } from '../../../domain/incident';
 import { describeSecrets, scanForSecrets } from '../../../domain/secret-scanner';
 import { useNow } from '../../app/clock';
