@@ -2,12 +2,15 @@
 // Screenshots for the README, taken from the built app (it builds nothing: run `npm run build`
 // first). Runs what `npm start` runs (dist/ and the embedded backend, on a throwaway PGlite
 // with the seed), opens Muster in Chromium as a 360x760 phone (device scale factor 1), logs a
-// few demo entries through the UI, signs in as the seeded owner, and writes
-//   docs/screenshots/{log,entry-form,incident,report,contacts,import,contact-sheet,templates,settings,call-tree,calls,sync,team-log,alerts}.png
+// few demo entries through the UI, signs in as the seeded owner, sets up Mattermost, Zammad and
+// Nextcloud connectors (Zammad is a stand-in on loopback that this script starts; the other two
+// are never called), opens a Zammad ticket from the cockpit, and writes
+//   docs/screenshots/{log,entry-form,incident,report,contacts,import,contact-sheet,templates,settings,call-tree,calls,sync,team-log,alerts,integrations,tickets}.png
 //
 //   node scripts/screenshots.mjs [output-dir]
 
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -36,6 +39,57 @@ const ENTRIES = [
   },
 ];
 
+const OWNER = { email: 'owner@demo.muster.test', password: 'correct horse battery' };
+const ZAMMAD_TOKEN = 'zt-screenshots-7q5w';
+
+/** Zammad's REST API, as far as opening a ticket goes: every ticket is id 42, number 31042. */
+async function startZammadStandIn() {
+  const server = createServer((req, res) => {
+    req.resume();
+    req.on('end', () => {
+      const answer = (status, json) => res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(json));
+      if (req.headers.authorization !== `Token token=${ZAMMAD_TOKEN}`) return answer(401, { error: 'authentication failed' });
+      if (req.method === 'POST' && req.url === '/api/v1/tickets') return answer(201, { id: 42, number: '31042' });
+      return answer(404, { error: 'no route' });
+    });
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${server.address().port}`,
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+/** Signs in to the backend as the seeded owner and saves connectors for Northwind Demo, as the app's setup form does. */
+async function saveConnectors(server, connectors) {
+  const headers = { apikey: server.anonKey, 'content-type': 'application/json' };
+  const post = async (path, body, token) => {
+    const response = await fetch(`${server.url.replace(/\/$/, '')}${path}`, {
+      method: 'POST',
+      headers: token ? { ...headers, authorization: `Bearer ${token}` } : headers,
+      body: JSON.stringify(body),
+    });
+    const answer = await response.json().catch(() => null);
+    if (!response.ok) throw new Error(`${path} answered ${response.status}: ${JSON.stringify(answer)}`);
+    return answer;
+  };
+  const { access_token: token } = await post('/auth/v1/token?grant_type=password', OWNER);
+  const workspaces = await post('/rest/v1/rpc/my_workspaces', {}, token);
+  const workspaceId = workspaces.find((workspace) => workspace.name === 'Northwind Demo')?.id;
+  if (!workspaceId) throw new Error('The owner has no Northwind Demo workspace.');
+  for (const connector of connectors) {
+    await post(
+      '/rest/v1/rpc/save_connector',
+      { p_workspace_id: workspaceId, p_id: null, p_kind: connector.kind, p_name: connector.name, p_config: connector.config, p_secret: connector.secret },
+      token,
+    );
+  }
+}
+
 const HEADINGS = { incident: 'INC-2026-001', log: 'Communication log', contacts: 'Emergency contacts', templates: 'Message templates', settings: 'Settings' };
 
 async function gotoScreen(page, screen) {
@@ -56,6 +110,14 @@ async function addEntry(page, entry) {
   await page.locator('[data-testid=log-entry]').nth(before).waitFor();
 }
 
+/** Scrolls `locator` to just below the sticky app header (scrollIntoView alone tucks it under the header). */
+async function scrollBelowHeader(locator) {
+  await locator.evaluate((element) => {
+    const header = document.querySelector('.app-header')?.getBoundingClientRect().bottom ?? 0;
+    window.scrollBy(0, element.getBoundingClientRect().top - header - 12);
+  });
+}
+
 async function shoot(page, name) {
   // Let focus rings, the datalist popup and transitions settle; no caret in the picture.
   await page.evaluate(() => document.activeElement instanceof HTMLElement && document.activeElement.blur());
@@ -70,6 +132,7 @@ async function main() {
   const server = await startMuster({ root: join(repoRoot, 'dist'), port: 0, dataDir, seed: true, alerts: { tickSeconds: 0 } });
   const userDataDir = await mkdtemp(join(tmpdir(), 'muster-screenshots-'));
   let context;
+  let zammad;
   try {
     await mkdir(outDir, { recursive: true });
     context = await chromium.launchPersistentContext(userDataDir, {
@@ -174,8 +237,8 @@ async function main() {
     await gotoScreen(page, 'settings');
 
     // Sign in as the seeded owner (the local backend lets a seeded address sign up once).
-    await page.getByLabel('Email').fill('owner@demo.muster.test');
-    await page.getByLabel('Password', { exact: true }).fill('correct horse battery');
+    await page.getByLabel('Email').fill(OWNER.email);
+    await page.getByLabel('Password', { exact: true }).fill(OWNER.password);
     await page.getByRole('button', { name: 'Create an account' }).click();
     await page.getByRole('button', { name: /^Use Northwind Demo/ }).click();
     await page.getByTestId('sync-status').waitFor();
@@ -199,8 +262,35 @@ async function main() {
     await page.getByTestId('alert-pending').waitFor({ timeout: 20_000 });
     await page.getByRole('heading', { name: 'Alerts', exact: true }).evaluate((heading) => heading.scrollIntoView());
     await shoot(page, 'alerts');
+
+    // Connectors, saved through the backend as the owner: chat, a ticket tool and evidence storage.
+    if (!server.dispatch.enabled) throw new Error(`The dispatch function did not start: ${server.dispatch.offReason}`);
+    zammad = await startZammadStandIn();
+    await saveConnectors(server, [
+      { kind: 'mattermost', name: 'Incident room', config: {}, secret: { webhook_url: 'https://chat.northwind.example/hooks/abc' } },
+      { kind: 'zammad', name: 'IT helpdesk', config: { site: zammad.url, group: 'Users', customer: 'it@northwind.example' }, secret: { token: ZAMMAD_TOKEN } },
+      { kind: 'nextcloud', name: 'Evidence', config: { site: 'https://cloud.northwind.example', user: 'muster', folder: 'Muster' }, secret: { app_password: 'screenshots-app-password' } },
+    ]);
+    // The app read its (empty) list of ticket tools after sign-in: a reload reads it again.
+    await page.reload();
+    await gotoScreen(page, 'settings');
+    await page.getByTestId('connector-state-zammad').filter({ hasText: 'IT helpdesk' }).waitFor();
+    await scrollBelowHeader(page.getByRole('heading', { level: 3, name: 'Tickets and cases' }));
+    await shoot(page, 'integrations');
+
+    // The cockpit's Ticket card: one ticket in Zammad for the whole incident.
+    await page.getByRole('navigation', { name: 'Screens' }).getByRole('link', { name: 'Incident', exact: true }).click();
+    const ticketCard = page.getByTestId('ticket-card');
+    await ticketCard.getByRole('button', { name: 'Open a ticket in Zammad' }).click();
+    await ticketCard.getByRole('link', { name: 'Zammad ticket 31042' }).waitFor({ timeout: 20_000 });
+    await ticketCard.getByRole('status').filter({ hasText: /^Opened Zammad ticket 31042\./ }).waitFor();
+    // The ticket's log entry goes to the team: the header says so until it has.
+    await page.locator('.app-header').filter({ hasText: 'Nothing waiting to sync' }).waitFor({ timeout: 30_000 });
+    await scrollBelowHeader(ticketCard);
+    await shoot(page, 'tickets');
   } finally {
     await context?.close();
+    await zammad?.close();
     await server.close();
     await rm(userDataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
     await rm(dataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });

@@ -146,7 +146,15 @@ describe('posting the sent leadership update to chat after a reload', () => {
     await expect(entry.locator('.entry-text').textContent()).resolves.toBe(`Posted to Mattermost (${CONNECTOR}):\n\n${sentText}`);
   });
 
-  it('after the post, a reload still offers the sent update, not the chat post of it', async () => {
+  it('after the post and a hand-logged leadership entry, a reload still offers the sent update, not either entry', async () => {
+    // A leadership entry logged by hand (a call to the CEO) is no sent update: it is never posted.
+    await page.getByRole('button', { name: '+ Log communication' }).click();
+    const form = page.locator('form.entry-form');
+    await form.getByLabel('Communication type').selectOption('leadership_update');
+    await form.getByLabel('Person or organization contacted').fill('CEO');
+    await form.getByLabel('Message summary').fill('Called the CEO about the mailbox');
+    await form.getByRole('button', { name: 'Save entry' }).click();
+    await form.waitFor({ state: 'detached' });
     await page.reload();
     await waitForAppReady(page);
     await openLeadershipUpdates();

@@ -1,4 +1,4 @@
-import { createMemo, createResource, createSignal, Show } from 'solid-js';
+import { createMemo, createSignal, Show } from 'solid-js';
 import { CONTACT_CHANNEL_LABELS } from '../../../domain/contact-methods';
 import type { Incident } from '../../../domain/incident';
 import {
@@ -23,7 +23,6 @@ import { SendToGroup } from '../shared/SendToGroup';
 import { usableTimeZone } from '../shared/time-input';
 import { useWorkflowSettings } from '../workflow-settings';
 import { createLeadershipDraft } from './leadership-draft';
-import { readLastSentUpdate } from './last-sent-update';
 import { LeadershipUpdateForm } from './LeadershipUpdateForm';
 
 /** Step 2's first (and every later) leadership update: written, checked, sent, logged. */
@@ -35,14 +34,9 @@ export function LeadershipUpdate(props: { incident: Incident }) {
   const store = createLeadershipDraft(() => app.settings().workspace_id, () => props.incident);
   const draft = store.draft;
   const [showErrors, setShowErrors] = createSignal(false);
-  // Step 2: only an update marked sent may be posted to chat: the one just marked, or after a
-  // reload the last one the log records as sent.
-  const [sentText, setSentText] = createSignal('');
-  const [loggedText] = createResource(
-    () => [app.settings().workspace_id, props.incident.id, app.logVersion()] as const,
-    ([workspaceId, incidentId]) => readLastSentUpdate(app.db, workspaceId, incidentId),
-  );
-  const postableText = () => sentText() || loggedText.latest || '';
+  // Step 2: only an update marked sent may be posted to chat, exactly as it was sent. It is
+  // kept with the draft, so a reload still offers it (and never a hand-logged entry instead).
+  const postableText = () => draft().lastSent;
 
   const zone = () => usableTimeZone(workflow().timeZone);
   const phoneZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -86,9 +80,8 @@ export function LeadershipUpdate(props: { incident: Incident }) {
         owner: props.incident.comm_owner || undefined,
         deadline: update.next_update_at,
       });
-      setSentText(text);
       // The next update starts from this one: only its time goes back to the cadence.
-      store.update({ values: { ...draft().values, next_update_at: '' } });
+      store.update({ values: { ...draft().values, next_update_at: '' }, lastSent: text });
       setShowErrors(false);
       return `Logged as #${entry?.local_seq ?? '?'}. Next update due ${formatIncidentTime(update.next_update_at, zone())}.`;
     });

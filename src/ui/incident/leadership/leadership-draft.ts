@@ -15,11 +15,13 @@ export interface LeadershipDraft {
   excluded: string[];
   /** The text the user confirmed holds no secret, despite the scanner's warning. */
   secretsAcknowledged: string;
+  /** The last update marked sent, exactly as sent: Step 2 lets only that text be posted to chat, after a reload too. */
+  lastSent: string;
 }
 
 function blankDraft(incident: Incident): LeadershipDraft {
   const values = Object.fromEntries(LEADERSHIP_UPDATE_FIELDS.map((field) => [field.key, ''])) as LeadershipUpdateValues;
-  return { values: { ...values, what_happened: incident.title, detected_at: incident.detected_at }, sentOn: '', excluded: [], secretsAcknowledged: '' };
+  return { values: { ...values, what_happened: incident.title, detected_at: incident.detected_at }, sentOn: '', excluded: [], secretsAcknowledged: '', lastSent: '' };
 }
 
 function restoreDraft(stored: unknown, incident: Incident): LeadershipDraft | null {
@@ -36,6 +38,7 @@ function restoreDraft(stored: unknown, incident: Incident): LeadershipDraft | nu
     sentOn: isContactChannel(sentOn) ? sentOn : '',
     excluded: stringList(object.excluded),
     secretsAcknowledged: stringOr(object.secretsAcknowledged, ''),
+    lastSent: stringOr(object.lastSent, ''),
   };
 }
 
