@@ -26,10 +26,10 @@ alter table public.connector_dispatch add constraint connector_dispatch_source_c
   check (source in ('leadership_update', 'employee_instruction', 'alternate_channel', 'statement', 'ticket', 'evidence', 'test'));
 alter table public.connector_dispatch
   add column remote_label text check (length(remote_label) <= 100),
-  add column subject text check (subject = 'incident' or subject ~ '^entry:[0-9a-f-]{36}$' or subject ~ '^statement:[A-Za-z0-9_-]{1,60}$'),
+  add column subject text check (subject = 'incident' or subject ~ '^entry:[0-9a-f-]{36}$' or subject ~ '^statement:[A-Za-z0-9_-]{1,60}:v[0-9]{1,6}$'),
   add column warning text check (length(warning) <= 500);
 comment on column public.connector_dispatch.remote_label is 'The ticket number, request key or file name as the tool shows it to people.';
-comment on column public.connector_dispatch.subject is 'What a ticket or upload is for: the incident, or one log entry (a vendor request, a follow-up); for a published statement, the statement (its later versions are posted as updates to the same status page incident).';
+comment on column public.connector_dispatch.subject is 'What a ticket or upload is for: the incident, or one log entry (a vendor request, a follow-up); for a published statement, the statement and its version (statement:<id>:v<n>: later versions are posted as updates to the same status page incident, a version already there is not posted again).';
 comment on column public.connector_dispatch.warning is 'Sent, but a later step did not go through (a TheHive task, an attachment): what to do by hand.';
 create index connector_dispatch_incident_idx on public.connector_dispatch (workspace_id, incident_id) where status = 'sent';
 

@@ -132,7 +132,7 @@ describe.each(backends)('ticket and storage connectors on %s', (backend) => {
     await db.asService((q) => record(q, zammad, 'ticket', 'failed', { subject: 'incident' }));
     await db.asService((q) => record(q, nextcloud, 'evidence', 'sent', { label: 'INC-2026-004-log.zip', subject: 'incident' }));
     await db.asService((q) => record(q, zammad, 'leadership_update', 'sent'));
-    await db.asService((q) => record(q, zammad, 'statement', 'sent', { subject: 'statement:st-1' }));
+    await db.asService((q) => record(q, zammad, 'statement', 'sent', { subject: 'statement:st-1:v1' }));
     await expect(db.asService((q) => record(q, zammad, 'ticket', 'sent', { subject: 'somewhere' }))).rejects.toThrow('connector_dispatch_subject_check');
 
     const listFor = async (userId: string) =>
@@ -141,7 +141,7 @@ describe.each(backends)('ticket and storage connectors on %s', (backend) => {
     expect(listed.map((ticket) => [ticket.kind, ticket.source, ticket.remote_label, ticket.subject])).toEqual([
       ['zammad', 'ticket', '31001', `entry:${entry}`],
       ['nextcloud', 'evidence', 'INC-2026-004-log.zip', 'incident'],
-      ['zammad', 'statement', null, 'statement:st-1'],
+      ['zammad', 'statement', null, 'statement:st-1:v1'],
     ]);
     expect(listed[0]).toMatchObject({ connector_name: 'zammad desk', warning: 'The attachment was not sent.', remote_url: 'https://tickets.northwind.example/#ticket/zoom/17' });
     expect(JSON.stringify(listed)).not.toContain('zammad-token');

@@ -167,6 +167,8 @@ describe('publishing an approved statement on the Cachet 3.x status page', () =>
     await expect(page.getByRole('button', { name: new RegExp(`^Publish .*${CONNECTOR}$`) }).count()).resolves.toBe(0);
   });
 
+  const alreadyPublished = () => page.getByText(`This version is on ${CONNECTOR} (Cachet incident ${INCIDENT_ID}).`, { exact: true });
+
   it('"Publish to Status page" opens one Cachet incident with the statement, visible, as the connector\'s status', async () => {
     await approveAllRoles();
     const publish = page.getByRole('button', { name: `Publish to ${CONNECTOR}`, exact: true });
@@ -180,8 +182,11 @@ describe('publishing an approved statement on the Cachet 3.x status page', () =>
     ]);
     const stored = await muster.database.query(`select source, status, subject, remote_id, remote_url from public.connector_dispatch order by created_at`);
     expect(stored.rows).toEqual([
-      { source: 'statement', status: 'sent', subject: expect.stringMatching(/^statement:/), remote_id: String(INCIDENT_ID), remote_url: `${cachet.url}/incidents/${INCIDENT_ID}` },
+      { source: 'statement', status: 'sent', subject: expect.stringMatching(/^statement:.+:v1$/), remote_id: String(INCIDENT_ID), remote_url: `${cachet.url}/incidents/${INCIDENT_ID}` },
     ]);
+    // This version is on the page now: it is not offered again (a second tap would post it twice).
+    await alreadyPublished().waitFor();
+    await expect(page.getByRole('button', { name: new RegExp(`^Publish .*${CONNECTOR}$`) }).count()).resolves.toBe(0);
   });
 
   it('logs the publish as a public statement with the status page incident\'s link', async () => {
@@ -197,10 +202,12 @@ describe('publishing an approved statement on the Cachet 3.x status page', () =>
   it('the next version, approved again, reads "Publish update to Status page"', async () => {
     await openStatements();
     await page.getByRole('button', { name: `Open statement: ${TITLE}` }).click();
-    await page.getByRole('button', { name: new RegExp(`^Publish .*${CONNECTOR}$`) }).waitFor();
+    // Reopened, the published version still says where it is, and offers nothing to press.
+    await alreadyPublished().waitFor();
+    await expect(page.getByRole('button', { name: new RegExp(`^Publish .*${CONNECTOR}$`) }).count()).resolves.toBe(0);
     await page.getByLabel('Statement text').fill(SECOND_TEXT);
-    // Typed but unsaved text is not what was approved: nothing may be published from it.
-    await eventually(() => page.getByRole('button', { name: new RegExp(`^Publish .*${CONNECTOR}$`) }).count(), (count) => count === 0, 'publishing hidden while editing');
+    // Typed but unsaved text is not what was approved: nothing about publishing shows for it.
+    await eventually(() => alreadyPublished().count(), (count) => count === 0, 'publishing hidden while editing');
     await page.getByRole('button', { name: 'Save as v2 (logged)' }).click();
     await page.getByRole('status').filter({ hasText: 'Saved v2' }).waitFor();
     await expect(page.getByRole('button', { name: new RegExp(`^Publish .*${CONNECTOR}$`) }).count()).resolves.toBe(0);
@@ -227,6 +234,9 @@ describe('publishing an approved statement on the Cachet 3.x status page', () =>
       { status: 'sent', remote_id: String(INCIDENT_ID), remote_url: `${cachet.url}/incidents/${INCIDENT_ID}` },
       { status: 'sent', remote_id: String(INCIDENT_ID), remote_url: `${cachet.url}/incidents/${INCIDENT_ID}` },
     ]);
+
+    await alreadyPublished().waitFor();
+    await expect(page.getByRole('button', { name: new RegExp(`^Publish .*${CONNECTOR}$`) }).count()).resolves.toBe(0);
 
     await openPhoneLog();
     const entry = page.locator('[data-testid=log-entry]').filter({ hasText: SECOND_TEXT }).filter({ hasText: `Posted to Cachet (${CONNECTOR}):` });

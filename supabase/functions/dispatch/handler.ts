@@ -55,7 +55,7 @@ export const MAX_TASK_LENGTH = 200;
 export const MAX_ATTACHMENT_LENGTH = 1_000_000;
 const MAX_REMOTE_ID_LENGTH = 200;
 const TICKET_SUBJECT = /^(incident|entry:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
-const STATEMENT_SUBJECT = /^statement:[A-Za-z0-9_-]{1,60}$/;
+const STATEMENT_SUBJECT = /^statement:[A-Za-z0-9_-]{1,60}:v[0-9]{1,6}$/;
 const FILE_NAME = /^[^/\\\x00-\x1f]{1,100}$/;
 
 interface DispatchRequest {
@@ -127,7 +127,7 @@ function parseTicketFields(record: Record<string, unknown>): Pick<DispatchReques
     if (typeof record.title !== 'string') return 'A ticket needs a title: the tool shows it as the ticket\'s subject.';
     if (typeof subject !== 'string' || !TICKET_SUBJECT.test(subject)) return 'subject must be "incident" or "entry:<the log entry\'s id>".';
   } else if (record.source === 'statement') {
-    if (subject !== null && (typeof subject !== 'string' || !STATEMENT_SUBJECT.test(subject))) return 'A statement\'s subject must be "statement:<the statement\'s id>".';
+    if (subject !== null && (typeof subject !== 'string' || !STATEMENT_SUBJECT.test(subject))) return 'A statement\'s subject must be "statement:<the statement\'s id>:v<its version>".';
   } else if (subject !== null) return 'subject is for tickets and statements only.';
 
   let updateOf: string | null = null;

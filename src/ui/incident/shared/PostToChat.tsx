@@ -7,7 +7,7 @@ import { useMuster } from '../../app/muster-app';
 import { StatusNote } from '../../app/StatusNote';
 import { listConnectors } from '../../settings/integrations/connector-list';
 import { dispatchToConnector } from '../../settings/integrations/dispatch-client';
-import { readFirstPublishes, statementSubject } from './published-statements';
+import { readStatementPublishes, statementSubject } from './published-statements';
 
 /**
  * "Post to <connector>" for a finished text: the backend posts it to the team chat and the
@@ -15,8 +15,9 @@ import { readFirstPublishes, statementSubject } from './published-statements';
  * (Step 7). Nothing shows on a phone that is not signed in or has no connector.
  * An approved external statement (source 'statement', with its title) goes the same way to
  * the status pages instead, as "Publish to <connector>": chat never gets a statement. A
- * statement already published there (any version, by anyone) gets "Publish update to
- * <connector>": the new version is added to the same status page incident, whose history stays.
+ * statement already published there (an earlier version, by anyone) gets "Publish update to
+ * <connector>": the new version is added to the same status page incident, whose history
+ * stays. A version already there is not offered again.
  */
 export function PostToChat(props: {
   incidentId: string;
@@ -25,8 +26,8 @@ export function PostToChat(props: {
   text: string;
   states: ChannelStates;
   beforePost?: () => boolean;
-  /** A statement's id: its later versions update the status page incident its first publish made. */
-  statementId?: string;
+  /** A statement: its later versions update the status page incident its first publish made. */
+  statement?: { id: string; version: number };
 }) {
   const app = useMuster();
   const signedIn = () => Boolean(app.settings().backend_url && app.settings().account);
@@ -38,10 +39,11 @@ export function PostToChat(props: {
       ? listed.latest?.filter((connector) => (toStatusPage() ? isStatusPageKind(connector.kind) : isChatKind(connector.kind)))
       : undefined;
   const [published, { refetch: reloadPublished }] = createResource(
-    () => (signedIn() && toStatusPage() && props.statementId ? { statementId: props.statementId, incidentId: props.incidentId } : false),
-    (key) => readFirstPublishes(app, key.incidentId, key.statementId),
+    () => (signedIn() && toStatusPage() && props.statement ? { statementId: props.statement.id, incidentId: props.incidentId } : false),
+    (key) => readStatementPublishes(app, key.incidentId, key.statementId),
   );
-  const publishedAs = (connector: Connector) => (published.state === 'ready' ? published.latest?.get(connector.id) : undefined);
+  const publishesOn = (connector: Connector) => (published.state === 'ready' ? published.latest?.get(connector.id) : undefined);
+  const alreadyThere = (connector: Connector) => props.statement !== undefined && publishesOn(connector)?.versions.has(props.statement.version) === true;
   const [busy, setBusy] = createSignal<string | null>(null);
   const [status, setStatus] = createSignal('');
   const [error, setError] = createSignal<string | null>(null);
@@ -59,7 +61,14 @@ export function PostToChat(props: {
     setBusy(connector.id);
     try {
       // Asked again at the press: a teammate may have published it since the screen opened.
-      const earlier = toStatusPage() && props.statementId ? (await readFirstPublishes(app, props.incidentId, props.statementId)).get(connector.id) : undefined;
+      const statement = toStatusPage() ? props.statement : undefined;
+      const publishes = statement ? (await readStatementPublishes(app, props.incidentId, statement.id)).get(connector.id) : undefined;
+      if (statement && publishes?.versions.has(statement.version)) {
+        setStatus(`This version is already on ${connector.name}.`);
+        void reloadPublished();
+        return;
+      }
+      const earlier = publishes?.remoteId;
       const outcome = await dispatchToConnector(app, {
         dispatchId,
         connectorId: connector.id,
@@ -67,7 +76,7 @@ export function PostToChat(props: {
         source: props.source,
         title: props.title,
         text,
-        subject: toStatusPage() && props.statementId ? statementSubject(props.statementId) : undefined,
+        subject: statement ? statementSubject(statement.id, statement.version) : undefined,
         updateOf: earlier,
       });
       if (outcome.status === 'failed' && !outcome.answered) unanswered.set(connector.id, { text, dispatchId });
@@ -104,15 +113,20 @@ export function PostToChat(props: {
             const noteId = `post-${props.source}-${connector.id}-paused`;
             return (
               <>
-                <button
-                  type="button"
-                  class="secondary wide"
-                  disabled={paused() !== null || busy() !== null}
-                  aria-describedby={paused() ? noteId : undefined}
-                  onClick={() => void post(connector)}
+                <Show
+                  when={!alreadyThere(connector)}
+                  fallback={<p class="note">This version is on {connector.name} (Cachet incident {publishesOn(connector)?.remoteId}).</p>}
                 >
-                  {busy() === connector.id ? 'Posting…' : `${publishedAs(connector) ? 'Publish update to' : toStatusPage() ? 'Publish to' : 'Post to'} ${connector.name}`}
-                </button>
+                  <button
+                    type="button"
+                    class="secondary wide"
+                    disabled={paused() !== null || busy() !== null}
+                    aria-describedby={paused() ? noteId : undefined}
+                    onClick={() => void post(connector)}
+                  >
+                    {busy() === connector.id ? 'Posting…' : `${publishesOn(connector) ? 'Publish update to' : toStatusPage() ? 'Publish to' : 'Post to'} ${connector.name}`}
+                  </button>
+                </Show>
                 <Show when={paused()}>
                   <p class="note" id={noteId}>
                     {paused()}

@@ -130,7 +130,7 @@ export function StatementView(props: {
               <SendStatement record={saved()} blocking={savedBlocking()} dirty={dirty()} channels={props.incident.channels ?? {}} onChanged={setRecord} />
             </Show>
             <Show when={publishable()}>
-              <PostToChat incidentId={props.incident.id} source="statement" statementId={saved().id} title={saved().title} text={saved().text} states={(props.incident.channels ?? {}) as ChannelStates} />
+              <PostToChat incidentId={props.incident.id} source="statement" statement={{ id: saved().id, version: statementVersion(saved()) }} title={saved().title} text={saved().text} states={(props.incident.channels ?? {}) as ChannelStates} />
               <StatusfyDownload record={saved()} />
             </Show>
             <VersionHistory record={saved()} />
