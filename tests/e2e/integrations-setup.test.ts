@@ -63,15 +63,19 @@ describe('setting up ticket and evidence storage connectors', () => {
       (headings) => headings.join('|') === 'Chat|Status page|Tickets and cases|Evidence storage|Monitoring',
       'the connector groups under their headings',
     );
-    await group('Evidence storage').getByTestId('connector-state-nextcloud').waitFor();
-    await expect(group('Chat').locator('h4').allTextContents()).resolves.toEqual(['Mattermost', 'Rocket.Chat', 'Zulip']);
-    await expect(group('Status page').locator('h4').allTextContents()).resolves.toEqual(['Cachet']);
-    await expect(group('Tickets and cases').locator('h4').allTextContents()).resolves.toEqual(['Zammad', 'osTicket', 'GLPI', 'Jira Service Management', 'TheHive']);
-    await expect(group('Evidence storage').locator('h4').allTextContents()).resolves.toEqual(['Nextcloud']);
+    // The list is read again once the workspace is joined (and may be drawn anew meanwhile):
+    // wait for every group's tools at once, not just the headings.
+    const tools = async () =>
+      Promise.all(['Chat', 'Status page', 'Tickets and cases', 'Evidence storage'].map(async (name) => (await group(name).locator('h4').allTextContents()).join(', ')));
+    await eventually(
+      tools,
+      (listed) => listed.join(' | ') === 'Mattermost, Rocket.Chat, Zulip | Cachet | Zammad, osTicket, GLPI, Jira Service Management, TheHive | Nextcloud',
+      'every tool under its heading',
+    );
     await expect(group('Monitoring').getByTestId('monitoring-webhook').count()).resolves.toBe(1);
-    await expect(group('Tickets and cases').getByTestId('connector-state-zammad').textContent()).resolves.toBe('Not set up.');
+    await eventually(() => group('Tickets and cases').getByTestId('connector-state-zammad').textContent(), (text) => text === 'Not set up.', 'Zammad not set up');
     // Not set up yet: the setup help is open, and reads what to create in the tool.
-    await expect(group('Tickets and cases').getByText(/^In Zammad, open your avatar › Profile › Token Access/).isVisible()).resolves.toBe(true);
+    await group('Tickets and cases').getByText(/^In Zammad, open your avatar › Profile › Token Access/).waitFor({ state: 'visible' });
     await expectUsableOneHanded(page, 'Settings › Integrations, nothing set up');
   });
 
@@ -103,7 +107,7 @@ describe('setting up ticket and evidence storage connectors', () => {
     await tickets.getByRole('status').filter({ hasText: 'Zammad connector saved: check the connection to see that it works.' }).waitFor();
     await eventually(
       () => tickets.getByTestId('connector-state-zammad').allTextContents(),
-      (texts) => texts.join('|') === 'IT security desk: Set up, not checked yet: check the connection.',
+      (texts) => texts.join('|') === 'IT security desk: Set up; not checked yet (check the connection).',
       'the saved Zammad connector under Tickets and cases',
     );
     await expect(tickets.getByRole('button', { name: 'Check connection' }).count()).resolves.toBe(1);
@@ -130,7 +134,7 @@ describe('setting up ticket and evidence storage connectors', () => {
     await tickets.getByRole('button', { name: 'Save Zammad connector' }).click();
     await eventually(
       () => tickets.getByTestId('connector-state-zammad').allTextContents(),
-      (texts) => texts.length === 2 && texts[1] === 'Facilities desk: Set up, not checked yet: check the connection.',
+      (texts) => texts.length === 2 && texts[1] === 'Facilities desk: Set up; not checked yet (check the connection).',
       'both Zammad connectors listed',
     );
     expect((await stored('zammad')).map((row) => row.config.group)).toEqual(['IT Security', 'Facilities']);
@@ -156,7 +160,7 @@ describe('setting up ticket and evidence storage connectors', () => {
     await evidence.getByRole('status').filter({ hasText: 'Nextcloud connector saved' }).waitFor();
     await eventually(
       () => evidence.getByTestId('connector-state-nextcloud').textContent(),
-      (text) => text === 'Evidence store: Set up, not checked yet: check the connection.',
+      (text) => text === 'Evidence store: Set up; not checked yet (check the connection).',
       'the saved Nextcloud connector under Evidence storage',
     );
     expect(await stored('nextcloud')).toEqual([{ name: 'Evidence store', config: { site: 'https://cloud.northwind.example', user: 'muster', folder: 'Muster' } }]);

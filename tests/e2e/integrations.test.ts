@@ -90,7 +90,7 @@ describe('posting to the team chat through a connector', () => {
     await integrations().getByRole('button', { name: 'Save Mattermost connector' }).click();
     await integrations().getByRole('status').filter({ hasText: 'Mattermost connector saved' }).waitFor();
     // The card reads the list again after the save: its state follows a moment later.
-    await eventually(() => integrations().getByTestId('connector-state-mattermost').textContent(), (text) => text === 'Incident room: Set up, nothing posted yet: send a test.', 'the saved connector on its card');
+    await eventually(() => integrations().getByTestId('connector-state-mattermost').textContent(), (text) => text === 'Incident room: Set up; nothing posted yet (send a test).', 'the saved connector on its card');
 
     await integrations().getByRole('button', { name: 'Change the Mattermost setup' }).click();
     await expect(integrations().getByLabel('Incoming webhook URL').inputValue()).resolves.toBe('');

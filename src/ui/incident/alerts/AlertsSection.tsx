@@ -163,7 +163,7 @@ function AlertCard(props: { alert: TeamAlert; onAcknowledge: () => void }) {
               <p class="note" data-testid="alert-rounds">
                 Push:{' '}
                 {known()
-                  .rounds.map((round) => `${round.kind === 'send' ? 'sent' : round.kind === 'repeat' ? `reminder ${round.round}` : 'escalation'} to ${round.recipients} member(s), ${round.delivered} delivered${round.failed > 0 ? `, ${round.failed} failed` : ''}`)
+                  .rounds.map((round) => `${round.kind === 'send' ? 'sent' : round.kind === 'repeat' ? `reminder ${round.round}` : 'escalation'} to ${round.recipients} ${round.recipients === 1 ? 'member' : 'members'}, ${round.delivered} delivered${round.failed > 0 ? `, ${round.failed} failed` : ''}`)
                   .join('; ')}
                 .
               </p>

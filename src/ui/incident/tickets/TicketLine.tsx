@@ -44,7 +44,8 @@ export function TicketLine(props: {
         <Show when={url()} fallback={<p class="ticket-name">{name()}</p>}>
           {(href) => (
             <a class="button secondary wide ticket-link" href={href()} target="_blank" rel="noopener">
-              {name()}
+              {name()} <span aria-hidden="true">↗</span>
+              <span class="sr-only"> (opens in a new tab)</span>
             </a>
           )}
         </Show>

@@ -4,9 +4,9 @@ const when = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyl
 
 /** What "nothing sent yet" and "working" mean for each family: chat posts, a status page publishes, the others are checked. */
 function wording(kind: ConnectorKind): { untested: string; lastOk: string } {
-  if (isChatKind(kind)) return { untested: 'Set up, nothing posted yet: send a test.', lastOk: 'last post' };
+  if (isChatKind(kind)) return { untested: 'Set up; nothing posted yet (send a test).', lastOk: 'last post' };
   if (isStatusPageKind(kind)) return { untested: 'Set up, nothing published yet.', lastOk: 'last published' };
-  return { untested: 'Set up, not checked yet: check the connection.', lastOk: 'last reached' };
+  return { untested: 'Set up; not checked yet (check the connection).', lastOk: 'last reached' };
 }
 
 /** A connector's state in a sentence, for its card. */
