@@ -232,6 +232,20 @@ describe('uploading exports to Nextcloud (Step 7: controlled storage for evidenc
     await expectUsableOneHanded(page, 'the entry form with all fields');
   });
 
+  it('"Check connection" in Settings › Integrations reaches the WebDAV server and shows Nextcloud as working', async () => {
+    await gotoScreen(page, 'Settings');
+    const storage = page.getByRole('region', { name: 'Evidence storage', exact: true });
+    await storage.getByRole('button', { name: 'Check connection' }).click();
+    await storage.getByRole('status').filter({ hasText: `${CLOUD} works: Muster can open the user’s files.` }).waitFor({ timeout: 15_000 });
+    await eventually(
+      () => storage.getByTestId('connector-state-nextcloud').textContent(),
+      (text) => (text ?? '').startsWith(`${CLOUD}: Working: last reached `),
+      'Nextcloud shown as working',
+    );
+    const checks = await muster.database.query(`select status, source from public.connector_dispatch where source = 'test'`);
+    expect(checks.rows).toEqual([{ status: 'sent', source: 'test' }]);
+  });
+
   it('threw no page errors', () => {
     expect(pageErrors).toEqual([]);
   });
