@@ -12,6 +12,8 @@ import {
   incidentTicketTitle,
   vendorTicketText,
   vendorTicketTitle,
+  TICKET_TEXT_MAX,
+  withLogLeftOut,
 } from '../../src/ui/incident/tickets/ticket-texts';
 
 const TZ = 'Europe/Berlin';
@@ -121,5 +123,16 @@ describe('a vendor request’s ticket', () => {
     const text = vendorTicketText(request, undefined, TZ);
     expect(text).toContain('Systems: Exchange Online, Entra ID');
     expect(text).toContain('Reply by: Mon 2 Mar 2026, 14:00 CET');
+  });
+});
+
+describe('an incident ticket whose log is too long to attach', () => {
+  it('says so at the end, and stays within the ticket text limit', () => {
+    expect(withLogLeftOut('INC-2026-004: mailbox takeover.', 2400)).toBe(
+      "INC-2026-004: mailbox takeover.\n\nThe communication log (2400 entries) is too long to attach: it is in the incident's export from Muster.",
+    );
+    const long = withLogLeftOut('x'.repeat(5000), 1);
+    expect(long.length).toBe(TICKET_TEXT_MAX);
+    expect(long.endsWith("The communication log (1 entry) is too long to attach: it is in the incident's export from Muster.")).toBe(true);
   });
 });

@@ -62,6 +62,7 @@ export function TicketAction(props: TicketActionProps) {
   const context = (): TicketContext => ({ db: app.db, settings: app.settings(), send: (request) => dispatchTicket(app, request) });
 
   const content = async () => {
+    // The attachment first: a card's text may say why it was left out.
     const attachment = (await props.attachment?.()) ?? null;
     return { title: props.title(), text: await props.text(), tasks: props.tasks?.() ?? [], attachment };
   };

@@ -20,6 +20,12 @@ export const TICKET_TASKS_MAX = 20;
 export const TICKET_TASK_MAX = 200;
 export const TICKET_ATTACHMENT_MAX = 1_000_000;
 
+/** The incident ticket's text when its log was too long to attach: says so, within the text limit. */
+export function withLogLeftOut(text: string, entries: number): string {
+  const note = `\n\nThe communication log (${entries} ${entries === 1 ? 'entry' : 'entries'}) is too long to attach: it is in the incident's export from Muster.`;
+  return `${text.slice(0, TICKET_TEXT_MAX - note.length)}${note}`;
+}
+
 /** At most `max` characters, marked with "…" when cut. */
 export function clipText(text: string, max: number): string {
   const flat = text.trim();
