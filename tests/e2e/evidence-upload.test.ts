@@ -232,6 +232,18 @@ describe('uploading exports to Nextcloud (Step 7: controlled storage for evidenc
     await expectUsableOneHanded(page, 'the entry form with all fields');
   });
 
+  it('the decision form suggests the same folder first', async () => {
+    await gotoScreen(page, 'Incident');
+    await page.getByRole('link', { name: /Decisions and follow-ups/ }).first().click();
+    const incidentFolder = `${cloud.site}/apps/files/?dir=/Muster/${zip.incident}`;
+    const options = await eventually(
+      () => page.locator('#decision-evidence-list option').evaluateAll((nodes) => nodes.map((node) => (node as HTMLOptionElement).value)),
+      (values) => values.includes(incidentFolder),
+      'the incident folder among the decision form suggestions',
+    );
+    expect(options[0]).toBe(incidentFolder);
+  });
+
   it('"Check connection" in Settings › Integrations reaches the WebDAV server and shows Nextcloud as working', async () => {
     await gotoScreen(page, 'Settings');
     const storage = page.getByRole('region', { name: 'Evidence storage', exact: true });

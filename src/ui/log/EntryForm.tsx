@@ -1,7 +1,6 @@
 import { createResource, createSignal, For, onCleanup, onMount, Show } from 'solid-js';
 import { CONTACT_CHANNEL_LABELS, CONTACT_CHANNELS } from '../../domain/contact-methods';
 import { COMMUNICATION_TYPE_LABELS, COMMUNICATION_TYPES } from '../../domain/communication-types';
-import { evidenceSuggestions, nextcloudFolderLink } from '../../domain/evidence-locations';
 import { LOG_FIELDS, type LogEntry, type LogFieldName } from '../../domain/log-entry';
 import { listContacts } from '../../store/workspace-repository';
 import { ErrorAlert } from '../app/ErrorAlert';
@@ -9,7 +8,7 @@ import { describedBy, FormField } from '../app/FormField';
 import { useMuster } from '../app/muster-app';
 import { toLocalInput } from '../app/relative-time';
 import { SecretWarning } from '../app/SecretWarning';
-import { useWorkflowSettings } from '../incident/workflow-settings';
+import { useEvidenceSuggestions } from '../incident/evidence-suggestions';
 import type { EntryDraft } from './entry-draft';
 
 const TEXT_FIELDS: { name: LogFieldName; label: string; multiline: boolean; list?: string }[] = [
@@ -40,7 +39,6 @@ const FIELD_IDS: Partial<Record<LogFieldName, string>> = {
  */
 export function EntryForm(props: { draft: EntryDraft; onSaved: (entry: LogEntry) => void; onCancel: () => void }) {
   const app = useMuster();
-  const workflow = useWorkflowSettings();
   onMount(() => scrollTo(0, 0));
   const [full, setFull] = createSignal(props.draft.corrects() !== null);
   const [contacts] = createResource(() => app.settings().workspace_id, (workspaceId) => listContacts(app.db, workspaceId));
@@ -54,20 +52,8 @@ export function EntryForm(props: { draft: EntryDraft; onSaved: (entry: LogEntry)
     props.draft.set(name, event.currentTarget.value);
   const occurredAt = () => (props.draft.timeTouched() ? toLocalInput(value('occurred_at')) || value('occurred_at') : toLocalInput(clock().toISOString()));
   const incidentId = () => value('incident_id') || app.settings().current_incident_id || '';
-  // Step 7: the incident's own Nextcloud folder (where exports are uploaded) heads the
-  // evidence suggestions; connectors are read once all 13 fields show, offline the last list.
-  const [storages] = createResource(
-    () => full() && Boolean(app.settings().backend_url && app.settings().account),
-    async () => (await import('../settings/integrations/evidence-upload-client')).listEvidenceStorage(app),
-  );
-  const evidenceOptions = () => {
-    const listed = storages.state === 'ready' || storages.state === 'refreshing' ? storages.latest : [];
-    const folders = listed.flatMap((storage) => {
-      const link = nextcloudFolderLink(storage, incidentId());
-      return link.ok ? [link.url] : [];
-    });
-    return evidenceSuggestions(folders, workflow().evidenceLocations);
-  };
+  // Step 7: the incident's own Nextcloud folder heads the evidence suggestions, once all 13 fields show.
+  const evidenceOptions = useEvidenceSuggestions(full, incidentId);
 
   const save = async (options: { allowSecrets?: boolean } = {}) => {
     const outcome = await props.draft.save(options);

@@ -10,8 +10,8 @@ import { toLocalInput } from '../../app/relative-time';
 import { SecretWarning } from '../../app/SecretWarning';
 import { StatusNote } from '../../app/StatusNote';
 import { trackUnsavedForm } from '../../app/unsaved-form';
+import { useEvidenceSuggestions } from '../evidence-suggestions';
 import { failureMessage, useIncidentActions } from '../incident-actions';
-import { useWorkflowSettings } from '../workflow-settings';
 import { createStoredDecisionDraft } from './stored-decision-draft';
 
 /** The typed fields the secret scanner reads (Step 7), with the control "Edit" goes back to. */
@@ -27,9 +27,9 @@ const SCANNED: readonly [DecisionField, string][] = [
 export function DecisionForm(props: { incident: Incident }) {
   const app = useMuster();
   const actions = useIncidentActions();
-  const workflow = useWorkflowSettings();
   const now = useNow();
   const stored = createStoredDecisionDraft(props.incident);
+  const evidenceOptions = useEvidenceSuggestions(() => true, () => props.incident.id);
   const [errors, setErrors] = createSignal<DecisionErrors & { save?: string }>({});
   const [secretWarning, setSecretWarning] = createSignal<{ message: string; fieldId: string } | null>(null);
   const [status, setStatus] = createSignal('');
@@ -112,7 +112,7 @@ export function DecisionForm(props: { incident: Incident }) {
       <FormField id="decision-evidence" label="Evidence or document location (optional)" hint="Pick a controlled location from the list, or type one." error={error('evidence')}>
         <input id="decision-evidence" list="decision-evidence-list" value={value('evidence')} onInput={input('evidence')} autocomplete="off" {...describedBy('decision-evidence', error('evidence'))} />
         <datalist id="decision-evidence-list">
-          <For each={[...workflow().evidenceLocations]}>{(location) => <option value={location} />}</For>
+          <For each={evidenceOptions()}>{(location) => <option value={location} />}</For>
         </datalist>
       </FormField>
       <Show when={secretWarning()}>

@@ -1,0 +1,27 @@
+/**
+ * Step 7's controlled locations, as the log and decision forms offer them: the incident's own
+ * Nextcloud folder (where its exports are uploaded) first, then the workspace's list. The
+ * Nextcloud connectors are read only while `active` (a form showing the field) and signed in;
+ * offline, the last list read.
+ */
+import { createResource, type Accessor } from 'solid-js';
+import { evidenceSuggestions, nextcloudFolderLink } from '../../domain/evidence-locations';
+import { useMuster } from '../app/muster-app';
+import { useWorkflowSettings } from './workflow-settings';
+
+export function useEvidenceSuggestions(active: Accessor<boolean>, incidentId: Accessor<string>): Accessor<string[]> {
+  const app = useMuster();
+  const workflow = useWorkflowSettings();
+  const [storages] = createResource(
+    () => active() && Boolean(app.settings().backend_url && app.settings().account),
+    async () => (await import('../settings/integrations/evidence-upload-client')).listEvidenceStorage(app),
+  );
+  return () => {
+    const listed = storages.state === 'ready' || storages.state === 'refreshing' ? storages.latest : [];
+    const folders = listed.flatMap((storage) => {
+      const link = nextcloudFolderLink(storage, incidentId());
+      return link.ok ? [link.url] : [];
+    });
+    return evidenceSuggestions(folders, workflow().evidenceLocations);
+  };
+}
