@@ -168,6 +168,21 @@ describe('setting up ticket and evidence storage connectors', () => {
     await expectUsableOneHanded(page, 'Settings › Integrations with Zammad and Nextcloud set up');
   });
 
+  it('stays on screen while a sync runs: Settings does not blank and redraw on each run', async () => {
+    await page.evaluate(() => {
+      const w = window as unknown as { integrationsGone: number };
+      w.integrationsGone = 0;
+      new MutationObserver(() => {
+        if (!document.querySelector('[aria-labelledby="integrations-title"]')) w.integrationsGone += 1;
+      }).observe(document.body, { subtree: true, childList: true });
+    });
+    await page.getByRole('button', { name: 'Sync now' }).click();
+    await eventually(() => page.getByRole('button', { name: /Sync now|Syncing/ }).textContent(), (text) => text === 'Sync now', 'sync finished', 15_000);
+    await page.getByRole('button', { name: 'Sync now' }).click();
+    await eventually(() => page.getByRole('button', { name: /Sync now|Syncing/ }).textContent(), (text) => text === 'Sync now', 'sync finished again', 15_000);
+    await expect(page.evaluate(() => (window as unknown as { integrationsGone: number }).integrationsGone)).resolves.toBe(0);
+  });
+
   it('no answer from the backend ever carried a token or password', async () => {
     const answers = await Promise.all(backendAnswers);
     expect(answers.length).toBeGreaterThan(3);

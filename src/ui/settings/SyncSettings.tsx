@@ -201,9 +201,13 @@ function SyncStatusPanel(props: { account: BackendAccount }) {
   const [rejected, { refetch }] = createResource(() => [workspaceId(), app.outbox().rejected] as const, ([id]) => listRejected(app.db, id));
   const [confirmSignOut, setConfirmSignOut] = createSignal(false);
   const [message, setMessage] = createSignal('');
+  // Read without suspending: every sync run reads these again, and Settings must not blank
+  // (and lose the reader's place) meanwhile.
+  const syncState = () => (state.state === 'ready' || state.state === 'refreshing' ? state.latest : undefined);
+  const refused = () => (rejected.state === 'ready' || rejected.state === 'refreshing' ? rejected.latest : undefined) ?? [];
 
   const lastSync = () => {
-    const current = state();
+    const current = syncState();
     const at = current?.last_pull_at ?? null;
     return at ? formatTime(at) : 'never';
   };
@@ -213,7 +217,7 @@ function SyncStatusPanel(props: { account: BackendAccount }) {
     setMessage(report === null ? 'Sync is off; see above why.' : (app.sync.status().message ?? ''));
   };
   const sendAgain = async () => {
-    const ids = (rejected() ?? []).map((row) => row.id);
+    const ids = refused().map((row) => row.id);
     await requeueRejected(app.db, ids);
     await app.refreshOutbox();
     await refetch();
@@ -248,11 +252,11 @@ function SyncStatusPanel(props: { account: BackendAccount }) {
         {app.sync.status().running ? 'Syncing…' : 'Sync now'}
       </button>
       <StatusNote text={message()} />
-      <Show when={(rejected() ?? []).length > 0}>
+      <Show when={refused().length > 0}>
         <h3>Refused by the server</h3>
         <p class="note">Kept on this phone. Once the cause is fixed (say, an owner restored your access), send them again.</p>
         <ul class="rejected-list" data-testid="rejected-list">
-          <For each={rejected()}>
+          <For each={refused()}>
             {(row) => (
               <li>
                 <strong>{describeChange(row)}</strong> ({row.payload.incident_id}): {row.reason}
