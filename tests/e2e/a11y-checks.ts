@@ -57,3 +57,30 @@ export async function unnamedControls(page: Page): Promise<string[]> {
   }
 }
 
+
+/**
+ * What a thumb taps on a screen: buttons, text fields, selects, disclosure summaries, links
+ * drawn as buttons or cards, call/text links, and checkbox rows (a checkbox is tapped through
+ * its whole label row).
+ */
+export const TAP_TARGETS = [
+  'main button',
+  'main input:not([type=checkbox]):not([type=radio])',
+  'main select',
+  'main textarea',
+  'main summary',
+  'main a.button',
+  'main a.card-link',
+  'main a.method',
+  'main a.ticket-link',
+  'main label.check-row',
+]
+  .map((selector) => `${selector}:visible`)
+  .join(', ');
+
+/** The view fits 360 px without sideways scrolling, every target is big enough, and every control has a name. */
+export async function expectUsableOneHanded(page: Page, view: string, targets = TAP_TARGETS): Promise<void> {
+  expect(await sidewaysOverflow(page), `${view} scrolls sideways`).toBe(0);
+  expect(await tooSmall(page.locator(targets), view)).toEqual([]);
+  expect(await unnamedControls(page)).toEqual([]);
+}

@@ -6,7 +6,7 @@
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { sidewaysOverflow, tooSmall, unnamedControls } from './a11y-checks';
+import { expectUsableOneHanded } from './a11y-checks';
 import { eventually, gotoScreen, listedEntries, openApp, openNewIncident, waitForAppReady, waitForServiceWorkerControl, type AppSession } from './app-driver';
 
 const ME = 'Demo responder';
@@ -30,12 +30,6 @@ describe('a call tree, offline', () => {
     await session?.close();
   });
 
-  async function expectUsableOneHanded(view: string): Promise<void> {
-    expect(await sidewaysOverflow(page), `${view} scrolls sideways`).toBe(0);
-    const targets = 'main button:visible, main a.method:visible, main input:not([type=checkbox]):not([type=radio]):visible, main select:visible, main textarea:visible, main summary:visible';
-    expect(await tooSmall(page.locator(targets), view)).toEqual([]);
-    expect(await unnamedControls(page)).toEqual([]);
-  }
 
   function call(index: number): Locator {
     return page.getByTestId('call-node-fields').nth(index);
@@ -73,7 +67,7 @@ describe('a call tree, offline', () => {
     await call(1).getByLabel('Backup contact 1 (called if not reached)').selectOption({ label: 'Rapid response hotline (Incident response firm)' });
     await expect(call(1).getByLabel('Minutes before it moves to the backup').inputValue()).resolves.toBe('10');
     await expect(call(1).locator('.field-error').count()).resolves.toBe(0);
-    await expectUsableOneHanded('call-tree editor');
+    await expectUsableOneHanded(page, 'call-tree editor');
 
     await page.getByRole('button', { name: 'Save call tree' }).click();
     await page.getByRole('status').filter({ hasText: `Saved ${TREE} (version 1).` }).waitFor();
@@ -120,7 +114,7 @@ describe('a call tree, offline', () => {
     await expect(maria.getByLabel('How you called').inputValue()).resolves.toBe('Phone (Mobile)');
     await expect(page.getByTestId('call-progress').textContent()).resolves.toBe('0 reached · 1 pending · 0 failed · 1 waiting');
     await expect(page.getByTestId('call-unreached').textContent()).resolves.toBe('Still unreached: Maria Lopez, Bluebridge IT service desk');
-    await expectUsableOneHanded('calls');
+    await expectUsableOneHanded(page, 'calls');
   });
 
   it('checks a call off as "No answer": the same caller moves on to the backup contact', async () => {
@@ -166,7 +160,7 @@ describe('a call tree, offline', () => {
       'Demo responder → Bluebridge IT service desk, Phone (24/7 security line): No answer',
       'Demo responder → Rapid response hotline, Phone (Hotline): Reached',
     ]);
-    await expectUsableOneHanded('calls, all reached');
+    await expectUsableOneHanded(page, 'calls, all reached');
   });
 
   it('logs one entry per checkoff: who called whom, how, with what outcome', async () => {

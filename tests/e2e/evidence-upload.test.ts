@@ -13,7 +13,7 @@ import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { v2 as webdav } from 'webdav-server';
 import { startMusterUnderTest, type MusterUnderTest } from '../server/muster-under-test';
-import { sidewaysOverflow, tooSmall, unnamedControls } from './a11y-checks';
+import { expectUsableOneHanded } from './a11y-checks';
 import { eventually, gotoScreen, listedEntries, logEntries, openEntryForm, waitForAppReady } from './app-driver';
 import { DIST_DIR, launchBrowser, type LaunchedBrowser } from './browser';
 
@@ -65,11 +65,6 @@ async function startNextcloud(): Promise<StandInNextcloud> {
   };
 }
 
-async function expectUsableOneHanded(page: Page, view: string): Promise<void> {
-  expect(await sidewaysOverflow(page), `${view} scrolls sideways`).toBe(0);
-  expect(await tooSmall(page.locator('main button:visible, main input:not([type=checkbox]):not([type=radio]):visible, main select:visible, main a.button:visible'), view)).toEqual([]);
-  expect(await unnamedControls(page)).toEqual([]);
-}
 
 describe('uploading exports to Nextcloud (Step 7: controlled storage for evidence)', () => {
   let muster: MusterUnderTest;

@@ -7,7 +7,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMusterUnderTest, type MusterUnderTest } from '../server/muster-under-test';
-import { sidewaysOverflow, tooSmall, unnamedControls } from './a11y-checks';
+import { expectUsableOneHanded } from './a11y-checks';
 import { eventually, gotoScreen, waitForAppReady } from './app-driver';
 import { DIST_DIR, launchBrowser, type LaunchedBrowser } from './browser';
 
@@ -15,11 +15,6 @@ const PASSWORD = 'correct horse battery';
 const ZAMMAD_TOKEN = 'zammad-token-7f3k2q9x';
 const NEXTCLOUD_PASSWORD = 'Kq4mP-9xTzW-Lr2nB-Hs7dF-Jv3cY';
 
-async function expectUsableOneHanded(page: Page, view: string): Promise<void> {
-  expect(await sidewaysOverflow(page), `${view} scrolls sideways`).toBe(0);
-  expect(await tooSmall(page.locator('main button:visible, main input:not([type=checkbox]):not([type=radio]):visible, main select:visible, main summary:visible'), view)).toEqual([]);
-  expect(await unnamedControls(page)).toEqual([]);
-}
 
 describe('setting up ticket and evidence storage connectors', () => {
   let muster: MusterUnderTest;

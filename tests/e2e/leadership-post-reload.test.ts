@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMusterUnderTest, type MusterUnderTest } from '../server/muster-under-test';
-import { sidewaysOverflow, tooSmall, unnamedControls } from './a11y-checks';
+import { expectUsableOneHanded } from './a11y-checks';
 import { eventually, gotoScreen, waitForAppReady } from './app-driver';
 import { DIST_DIR, launchBrowser, type LaunchedBrowser } from './browser';
 
@@ -38,11 +38,6 @@ async function startMattermost(): Promise<{ server: Server; url: string; receive
   return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, received };
 }
 
-async function expectUsableOneHanded(page: Page, view: string): Promise<void> {
-  expect(await sidewaysOverflow(page), `${view} scrolls sideways`).toBe(0);
-  expect(await tooSmall(page.locator('main button:visible, main input:not([type=checkbox]):not([type=radio]):visible, main select:visible'), view)).toEqual([]);
-  expect(await unnamedControls(page)).toEqual([]);
-}
 
 describe('posting the sent leadership update to chat after a reload', () => {
   let muster: MusterUnderTest;

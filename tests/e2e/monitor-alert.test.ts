@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decryptPayload, encodeBase64Url } from '../../supabase/functions/_shared/web-push';
 import { DEMO_WORKSPACE_ID } from '../../src/domain/demo-workspace';
 import { startMusterUnderTest, type MusterUnderTest } from '../server/muster-under-test';
-import { sidewaysOverflow, tooSmall, unnamedControls } from './a11y-checks';
+import { expectUsableOneHanded } from './a11y-checks';
 import { eventually, gotoScreen, listedEntries, openApp, waitForAppReady, waitForServiceWorkerControl, type AppSession } from './app-driver';
 import { DIST_DIR, launchBrowser, type LaunchedBrowser } from './browser';
 
@@ -25,11 +25,6 @@ const MAIL = { id: '5f0c2a6e-7b1d-4c3e-9a8f-000000000002', title: 'Monitor down:
 const pushText = (alert: { id: string; title: string }) =>
   JSON.stringify({ v: 1, type: 'alert', alert_id: alert.id, workspace_id: DEMO_WORKSPACE_ID, incident_id: null, title: alert.title, round: 0, kind: 'send' });
 
-async function expectUsableOneHanded(page: Page, view: string): Promise<void> {
-  expect(await sidewaysOverflow(page), `${view} scrolls sideways`).toBe(0);
-  expect(await tooSmall(page.locator('main button:visible, main input:not([type=checkbox]):visible, main select:visible, main a.button:visible, main a.card-link:visible'), view)).toEqual([]);
-  expect(await unnamedControls(page)).toEqual([]);
-}
 
 /** Delivers a push message to the page's service worker, as the push service would. */
 async function deliverPush(context: BrowserContext, page: Page, origin: string, text: string): Promise<void> {

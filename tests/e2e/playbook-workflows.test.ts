@@ -6,7 +6,7 @@
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { sidewaysOverflow, tooSmall, unnamedControls } from './a11y-checks';
+import { expectUsableOneHanded } from './a11y-checks';
 import { eventually, gotoScreen, listedEntries, openApp, openNewIncident, waitForServiceWorkerControl, type AppSession } from './app-driver';
 
 describe('the playbook, offline', () => {
@@ -29,12 +29,6 @@ describe('the playbook, offline', () => {
     await page.locator('main h1').filter({ hasText: name }).waitFor();
   }
 
-  async function expectUsableOneHanded(view: string): Promise<void> {
-    expect(await sidewaysOverflow(page), `${view} scrolls sideways`).toBe(0);
-    const targets = 'main button:visible, main a.card-link:visible, main input:not([type=checkbox]):not([type=radio]):visible, main select:visible';
-    expect(await tooSmall(page.locator(targets), view)).toEqual([]);
-    expect(await unnamedControls(page)).toEqual([]);
-  }
 
   it('opens an incident with its communication owner, shown on every screen', async () => {
     await openNewIncident(page, { title: 'Ransom note on the file server', owner: 'Tom Becker', deputy: 'Maria Lopez' });
@@ -44,7 +38,7 @@ describe('the playbook, offline', () => {
     }
     await gotoScreen(page, 'Incident');
     await expect(page.getByTestId('cockpit-owner').textContent()).resolves.toBe('Tom Becker, deputy Maria Lopez');
-    await expectUsableOneHanded('cockpit');
+    await expectUsableOneHanded(page, 'cockpit');
   });
 
   it('sends the first leadership update and counts down to the next one', async () => {
@@ -56,7 +50,7 @@ describe('the playbook, offline', () => {
     await page.getByLabel('What immediate actions have been taken').fill('File server taken off the network; backups checked');
     await page.getByRole('button', { name: 'In 1 h' }).click();
     await page.getByLabel('How it was sent').selectOption({ label: 'Phone' });
-    await expectUsableOneHanded('leadership update');
+    await expectUsableOneHanded(page, 'leadership update');
     await page.getByRole('button', { name: 'Mark as sent' }).click();
     await eventually(() => page.getByTestId('next-update').textContent(), (text) => /^Next leadership update in (\d+ min|1 h( \d+ min)?)$/.test(text ?? ''), 'the countdown in the header');
   });
@@ -68,14 +62,14 @@ describe('the playbook, offline', () => {
     await advice.waitFor();
     await page.getByText('Rapid response hotline').first().waitFor();
     await expect(page.getByRole('link', { name: /^Call .*Rapid response hotline|^Call/ }).first().getAttribute('href')).resolves.toMatch(/^tel:/);
-    await expectUsableOneHanded('escalation');
+    await expectUsableOneHanded(page, 'escalation');
   });
 
   it('ticks ransomware for insurance and legal: the insurer notice counts down on the cockpit', async () => {
     await openStep(/Insurance, legal, compliance/);
     await page.getByRole('checkbox', { name: /^Ransomware/ }).check();
     await page.getByText('Do not wait for the investigation to finish', { exact: false }).first().waitFor();
-    await expectUsableOneHanded('insurance, legal, compliance');
+    await expectUsableOneHanded(page, 'insurance, legal, compliance');
     await gotoScreen(page, 'Incident');
     const insurer = page.getByTestId('cockpit-obligations').locator('li').filter({ hasText: 'Cyber insurer' });
     // The shipped example: 48 h from the tick.

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { decryptPayload, encodeBase64Url } from '../../supabase/functions/_shared/web-push';
 import { startMusterUnderTest, type MusterUnderTest } from '../server/muster-under-test';
-import { sidewaysOverflow, tooSmall, unnamedControls } from './a11y-checks';
+import { expectUsableOneHanded } from './a11y-checks';
 import { eventually, gotoScreen, listedEntries, waitForAppReady, waitForServiceWorkerControl } from './app-driver';
 import { DIST_DIR, launchBrowser, type LaunchedBrowser } from './browser';
 
@@ -127,12 +127,6 @@ describe('a team alert from the owner’s phone to the responder’s, and the ac
     await page.getByRole('heading', { name: 'Alert the team' }).waitFor();
   }
 
-  async function expectUsableOneHanded(page: Page, view: string): Promise<void> {
-    expect(await sidewaysOverflow(page), `${view} scrolls sideways`).toBe(0);
-    // A checkbox is tapped through its whole label row.
-    expect(await tooSmall(page.locator('main button:visible, main input:not([type=checkbox]):visible, main select:visible, main label.check-row:visible'), view)).toEqual([]);
-    expect(await unnamedControls(page)).toEqual([]);
-  }
 
   let responder: { browser: LaunchedBrowser; page: Page };
   let owner: { browser: LaunchedBrowser; page: Page };

@@ -10,7 +10,7 @@ import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMusterUnderTest, type MusterUnderTest } from '../server/muster-under-test';
-import { sidewaysOverflow, tooSmall, unnamedControls } from './a11y-checks';
+import { expectUsableOneHanded } from './a11y-checks';
 import { eventually, gotoScreen, waitForAppReady } from './app-driver';
 import { DIST_DIR, launchBrowser, type LaunchedBrowser } from './browser';
 
@@ -71,11 +71,6 @@ async function startCachet3(): Promise<{ server: Server; url: string; received: 
   return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, received };
 }
 
-async function expectUsableOneHanded(page: Page, view: string): Promise<void> {
-  expect(await sidewaysOverflow(page), `${view} scrolls sideways`).toBe(0);
-  expect(await tooSmall(page.locator('main button:visible, main input:not([type=checkbox]):not([type=radio]):visible, main select:visible'), view)).toEqual([]);
-  expect(await unnamedControls(page)).toEqual([]);
-}
 
 describe('publishing an approved statement on the Cachet 3.x status page', () => {
   let muster: MusterUnderTest;

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startMusterUnderTest, type MusterUnderTest } from '../server/muster-under-test';
-import { sidewaysOverflow, tooSmall, unnamedControls } from './a11y-checks';
+import { expectUsableOneHanded } from './a11y-checks';
 import { addQuickEntry, eventually, gotoScreen, listedEntries, openNewIncident, waitForAppReady, waitForServiceWorkerControl } from './app-driver';
 import { DIST_DIR, launchBrowser, type LaunchedBrowser } from './browser';
 
@@ -60,12 +60,6 @@ describe('two members of a workspace and an outsider, each on a phone', () => {
   }
 
   /** At 360 px: nothing scrolls sideways, every button is a thumb's size, every control has a name. */
-  async function expectUsableOneHanded(page: Page, view: string): Promise<void> {
-    expect(await sidewaysOverflow(page), `${view} scrolls sideways`).toBe(0);
-    // A checkbox is tapped through its whole label row.
-    expect(await tooSmall(page.locator('main button:visible, main input:not([type=checkbox]):visible, main label.check-row:visible'), view)).toEqual([]);
-    expect(await unnamedControls(page)).toEqual([]);
-  }
 
   async function teamSummaries(page: Page): Promise<string[]> {
     return page.locator('[data-testid=team-entry] .entry-text').allTextContents();
