@@ -2,14 +2,16 @@
 // running and a Zammad stand-in on loopback: the owner opens a Zammad ticket from a follow-up,
 // sees "Zammad ticket 31001" linked on the card and the log entry, still sees it after a
 // reload, adds an update; opens the incident's ticket from the cockpit (the open follow-ups as
-// lines, the log as a CSV attachment); a teammate's phone shows that ticket after its sync.
+// lines, the log as a CSV attachment); a teammate's phone shows that ticket after its sync. The
+// responder sends a vendor request from Step 4 and opens its ticket from the request's item: the
+// request's asks in the ticket, "Zammad ticket <number>" on the item, the log entry, the backend's row.
 
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMusterUnderTest, type MusterUnderTest } from '../server/muster-under-test';
-import { sidewaysOverflow, tooSmall, unnamedControls } from './a11y-checks';
+import { expectUsableOneHanded, tooSmall } from './a11y-checks';
 import { eventually, gotoScreen, openEntryForm, waitForAppReady } from './app-driver';
 import { DIST_DIR, launchBrowser, type LaunchedBrowser } from './browser';
 
@@ -48,17 +50,14 @@ async function startZammad(): Promise<{ server: Server; url: string; received: Z
   return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, received };
 }
 
-async function expectUsableOneHanded(page: Page, view: string): Promise<void> {
-  expect(await sidewaysOverflow(page), `${view} scrolls sideways`).toBe(0);
-  expect(await tooSmall(page.locator('main button:visible, main a.ticket-link:visible, main textarea:visible'), view)).toEqual([]);
-  expect(await unnamedControls(page)).toEqual([]);
-}
 
 describe('tickets in Zammad, opened from Muster', () => {
   let muster: MusterUnderTest;
   let zammad: Awaited<ReturnType<typeof startZammad>>;
   const browsers: LaunchedBrowser[] = [];
   let page: Page;
+  /** The responder's phone, signed in by "a teammate's phone shows the incident's ticket". */
+  let teammate: Page;
   const pageErrors: Error[] = [];
 
   async function openPhone(): Promise<Page> {
@@ -222,7 +221,7 @@ describe('tickets in Zammad, opened from Muster', () => {
   });
 
   it('a teammate’s phone shows the incident’s ticket after its sync', async () => {
-    const teammate = await openPhone();
+    teammate = await openPhone();
     await signIn(teammate, 'responder@demo.muster.test', 'responder');
     await syncNow(teammate);
     await gotoScreen(teammate, 'Incident');
@@ -269,6 +268,128 @@ describe('tickets in Zammad, opened from Muster', () => {
     expect(creates()).toBe(before + 1);
     const stored = await muster.database.query(`select id::text from public.connector_dispatch where remote_label = '33001'`);
     expect(stored.rows).toEqual([{ id: pending[0]?.id }]);
+  });
+
+  describe('a vendor request’s ticket, on the responder’s phone', () => {
+    const VENDOR = 'Contoso IT';
+    /** The request as the composer showed it before "Mark as sent". */
+    let composed = '';
+    let ticketId = 0;
+    let ticketNumber = '';
+    const vendorItem = () => teammate.getByTestId('vendor-request').filter({ has: teammate.getByRole('heading', { name: VENDOR, exact: true }) });
+
+    async function openEscalationStep(on: Page): Promise<void> {
+      await gotoScreen(on, 'Incident');
+      await on.getByRole('link', { name: /Escalation and vendor requests/ }).first().click();
+      await on.locator('main h1').filter({ hasText: /Escalation and vendor requests/ }).waitFor();
+    }
+
+    /** The responder phone's stored vendor request to VENDOR, with the id of its log entry (as sent). */
+    const storedRequest = () =>
+      teammate.evaluate(
+        (vendor) =>
+          new Promise<{ id: string; log_entry_id?: string; asks: string[] } | undefined>((resolve, reject) => {
+            const open = indexedDB.open('muster');
+            open.onerror = () => reject(open.error);
+            open.onsuccess = () => {
+              const request = open.result.transaction('records').objectStore('records').getAll();
+              request.onsuccess = () => {
+                resolve((request.result as { kind: string; vendor: string; id: string; log_entry_id?: string; asks: string[] }[]).find((record) => record.kind === 'vendor_request' && record.vendor === vendor));
+                open.result.close();
+              };
+            };
+          }),
+        VENDOR,
+      );
+
+    it('composes a vendor request in Step 4 and marks it sent', async () => {
+      await openEscalationStep(teammate);
+      await teammate.getByRole('button', { name: 'Write a vendor request' }).click();
+      const composer = teammate.locator('section.vendor-composer');
+      await composer.getByRole('heading', { name: 'New vendor request' }).waitFor();
+      await composer.getByLabel('Vendor or MSP').fill(VENDOR);
+      await composer.getByLabel('Affected systems').fill('VPN gateway, Microsoft 365');
+      await composer.getByLabel('Reply to (a channel that is safe now)').fill('call Tom Becker on +1 202 555 0102');
+      await composer.getByLabel('Owner (follows up the reply)').fill('Maria Lopez');
+      await composer.getByLabel('How did it go out?').selectOption('portal');
+      composed = await eventually(() => composer.getByTestId('vendor-request-preview').innerText(), (text) => text.startsWith(`To: ${VENDOR} support`) && !text.includes('['), 'the composed request');
+      await composer.getByRole('button', { name: 'Mark as sent' }).click();
+      await teammate.getByRole('status').filter({ hasText: new RegExp(`^Request to ${VENDOR} marked as sent and logged as #\\d+\\.$`) }).waitFor();
+      await vendorItem().waitFor();
+      await expect(vendorItem().getByText(/^Waiting for a reply, due in /).count()).resolves.toBe(1);
+    });
+
+    it('opens a Zammad ticket for the vendor request, with the request’s asks, and links it on the item', async () => {
+      const creates = () => zammad.received.filter((request) => request.path === '/api/v1/tickets');
+      const before = creates().length;
+      // The stand-in numbers its tickets 31001, 32001, …: the next one is the one this opens.
+      ticketId = 31 + before;
+      ticketNumber = String(ticketId * 1000 + 1);
+      await vendorItem().getByRole('button', { name: 'Open a ticket in Zammad' }).click();
+      await vendorItem()
+        .getByRole('status')
+        .filter({ hasText: new RegExp(`^Opened Zammad ticket ${ticketNumber}\\. Logged as #\\d+\\.$`) })
+        .waitFor({ timeout: 15_000 });
+      expect(creates()).toHaveLength(before + 1);
+      const opened = creates().at(-1);
+      expect(opened).toMatchObject({
+        method: 'POST',
+        path: '/api/v1/tickets',
+        authorization: `Token token=${ZAMMAD_TOKEN}`,
+        body: {
+          title: `Vendor request: ${VENDOR}`,
+          group: 'Users',
+          customer_id: 'guess:it@northwind.test',
+          article: { subject: `Vendor request: ${VENDOR}`, type: 'note', internal: false, content_type: 'text/plain', body: expect.any(String) },
+        },
+      });
+      const body = (opened?.body.article as { body: string }).body;
+      // The request as the composer wrote it, line by line: whom, which incident, systems and
+      // window, then the asks in Step 4's order.
+      const lines = composed.split('\n');
+      expect(lines.filter((line) => /^\d+\. /.test(line)).map((line) => line.replace(/^\d+\. ([^:]+):.*$/, '$1'))).toEqual([
+        'Logs',
+        'Access history',
+        'Session records',
+        'Admin changes',
+        'Recovery options',
+        'Containment support',
+        'Confirmation of actions taken',
+      ]);
+      // Every line of the request as sent, none cut (the log keeps the whole request).
+      const sent = body.split('\n');
+      for (const line of lines) expect(sent).toContain(line);
+      expect(sent.slice(0, lines.length)).toEqual(lines);
+      // What was asked of whom, every ask named, by when and where to reply; and who follows it up.
+      expect(body).toMatch(
+        /\n\nAction requested: Asked Contoso IT for logs, access history, session records, admin changes, recovery options, containment support and confirmation of actions taken on VPN gateway and Microsoft 365 \(.+\); reply by .+ via call Tom Becker on \+1 202 555 0102\.\nOwner: Maria Lopez$/,
+      );
+
+      const link = vendorItem().getByRole('link', { name: `Zammad ticket ${ticketNumber}` });
+      await expect(link.getAttribute('href')).resolves.toBe(`${zammad.url}/#ticket/zoom/${ticketId}`);
+      await expect(vendorItem().getByRole('button', { name: 'Open a ticket in Zammad' }).count()).resolves.toBe(0);
+    });
+
+    it('is usable one-handed at 360 px with the ticket on the item', async () => {
+      await vendorItem().scrollIntoViewIfNeeded();
+      expect(await tooSmall(vendorItem().locator('button:visible, a:visible, textarea:visible'), 'the vendor request with its ticket')).toEqual([]);
+      await expectUsableOneHanded(teammate, 'Step 4 with a vendor request’s ticket');
+    });
+
+    it('logs the ticket for the vendor request; the backend keeps it as a ticket for the request’s log entry', async () => {
+      await gotoScreen(teammate, 'Log');
+      await eventually(
+        () => teammate.locator('main').innerText(),
+        (text) => text.includes(`Opened Zammad ticket ${ticketNumber} (Helpdesk) for the vendor request to ${VENDOR}`),
+        'the vendor request’s ticket in the log',
+      );
+      const request = await storedRequest();
+      expect(request?.log_entry_id).toMatch(/^[0-9a-f-]{36}$/);
+      const stored = await muster.database.query(`select status, source, subject, remote_label, remote_url from public.connector_dispatch where remote_label = $1`, [ticketNumber]);
+      expect(stored.rows).toEqual([
+        { status: 'sent', source: 'ticket', subject: `entry:${request?.log_entry_id}`, remote_label: ticketNumber, remote_url: `${zammad.url}/#ticket/zoom/${ticketId}` },
+      ]);
+    });
   });
 
   it('no page error on either phone', () => {

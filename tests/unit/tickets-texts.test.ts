@@ -106,7 +106,7 @@ describe('a follow-up’s ticket', () => {
 
 describe('a vendor request’s ticket', () => {
   it('carries the request as it was sent and logged', () => {
-    const sent = entry({ message_summary: 'To: Contoso IT support / Security incident INC-2026-004. / We request: / 1. Sign-in logs', action_requested: 'Asked Contoso IT for logs; reply by 14:00 via phone.' });
+    const sent = entry({ message_summary: 'To: Contoso IT support\nSecurity incident INC-2026-004.\nWe request:\n1. Sign-in logs', action_requested: 'Asked Contoso IT for logs; reply by 14:00 via phone.' });
     expect(vendorTicketTitle(request)).toBe('Vendor request: Contoso IT');
     expect(vendorTicketText(request, sent, TZ).split('\n')).toEqual([
       'To: Contoso IT support',

@@ -7,6 +7,7 @@ import { CONTACT_CATEGORIES, type ContactCategory } from '../../../domain/contac
 import type { Incident } from '../../../domain/incident';
 import type { VendorRequestRecord } from '../../../domain/incident-records';
 import { formatIncidentTime } from '../../../domain/leadership-update';
+import { fitLogField } from '../../../domain/log-field-fit';
 import { ESCALATION_TRIGGERS } from '../../../domain/playbook-triggers';
 import { VENDOR_ASKS, type VendorRequestInput, type VendorRequestMessage } from '../../../domain/vendor-request';
 import { revise, type LogNote } from '../../../store/incident-actions';
@@ -102,8 +103,6 @@ export function shorten(text: string, max: number): string {
   return `${atWord > max / 2 ? cut.slice(0, atWord) : cut}…`;
 }
 
-const SUMMARY_MAX = 400;
-
 export interface VendorRequestSent {
   record: VendorRequestRecord;
   note: LogNote;
@@ -142,7 +141,8 @@ export function vendorRequestSent(
       type: 'vendor_request',
       contacted: sent.contacted,
       method: methodLabel(sent.method),
-      summary: shorten(message.text, SUMMARY_MAX),
+      // The request exactly as sent, lines kept: the log and a ticket opened from it quote it whole.
+      summary: fitLogField('message_summary', message.text),
       action: message.actionRequested,
       owner: record.owner,
       deadline: record.deadline,

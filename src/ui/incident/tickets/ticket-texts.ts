@@ -123,7 +123,7 @@ export function vendorTicketText(request: VendorRequestRecord, sent: LogEntry | 
   const time = (iso: string) => formatIncidentTime(iso, timeZone);
   const asked = request.asks.map((ask) => (isVendorAsk(ask) ? VENDOR_ASK_LABELS[ask] : ask)).join(', ');
   const lines = sent
-    ? [sent.message_summary.replace(/ \/ /g, '\n'), ...(sent.action_requested.trim() ? ['', `Action requested: ${sent.action_requested.trim()}`] : [])]
+    ? [sent.message_summary, ...(sent.action_requested.trim() ? ['', `Action requested: ${sent.action_requested.trim()}`] : [])]
     : [
         `To: ${request.vendor} support`,
         `Security incident ${request.incident_id}.`,
