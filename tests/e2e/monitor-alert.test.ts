@@ -242,6 +242,12 @@ describe('Uptime Kuma → backend → the on-call owner’s phone → an inciden
     await page.getByRole('heading', { name: 'Team alerts' }).scrollIntoViewIfNeeded();
     await page.getByRole('button', { name: 'Turn on alerts on this phone' }).click();
     await page.getByTestId('alerts-on').waitFor();
+    // Nobody is on call yet: a monitor alert would ring everyone. The owner takes the call.
+    await eventually(() => page.getByTestId('on-call-now').textContent(), (text) => text === 'Nobody is on call: monitor alerts ring everyone.', 'nobody on call');
+    await page.getByRole('checkbox', { name: 'I am on call: monitor alerts ring me' }).check();
+    await eventually(() => page.getByTestId('on-call-now').textContent(), (text) => /^On call now: .+\.$/.test(text ?? ''), 'the owner on call');
+    expect((await muster.database.query('select count(*)::int as n from public.member where workspace_id = $1 and on_call', [NORTHWIND])).rows).toEqual([{ n: 1 }]);
+    await expectUsableOneHanded(page, 'Settings › Team alerts with On call');
 
     // The owner set up the webhook (Settings › Integrations, integrations.test.ts); only its hash is stored.
     await muster.database.query(`insert into public.monitor_webhook_secret (workspace_id, secret_hash) values ($1, encode(sha256(convert_to($2, 'UTF8')), 'hex'))`, [NORTHWIND, WEBHOOK_SECRET]);
@@ -253,6 +259,8 @@ describe('Uptime Kuma → backend → the on-call owner’s phone → an inciden
 
     await muster.alerts.tick();
     const [message] = await eventually(async () => push.received, (list) => list.length > 0, 'the push message at the push service', 20_000);
+    // It rang the member on call only, not the whole team.
+    expect((await muster.database.query('select recipients from public.alert_round where alert_id = $1 and round = 0', [alertId])).rows).toEqual([{ recipients: 1 }]);
     const plaintext = new TextDecoder().decode(await decryptPayload({ body: new Uint8Array(message!), subscriptionPrivateKey: keys.pair.privateKey, subscriptionPublic: keys.publicRaw, auth: keys.auth }));
     expect(JSON.parse(plaintext)).toMatchObject({ type: 'alert', alert_id: alertId, workspace_id: NORTHWIND, incident_id: null, title: 'Monitor down: VPN gateway' });
     await deliverPush(browser.context, page, muster.url, plaintext);

@@ -4,6 +4,7 @@ import { FormField } from '../app/FormField';
 import { useMuster } from '../app/muster-app';
 import { StatusNote } from '../app/StatusNote';
 import { alertSupport, applicationServerKey, deviceLabel, type PushEnvironment } from './alert-support';
+import { OnCall } from './OnCall';
 import { alertPublicKey } from './backend-config';
 
 function pushEnvironment(): PushEnvironment {
@@ -143,6 +144,7 @@ export function AlertSettings() {
       <ErrorAlert message={error()} />
       <StatusNote text={status()} />
       <Show when={signedIn()}>
+        <OnCall />
         <AlertRelays />
       </Show>
     </section>
