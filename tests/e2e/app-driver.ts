@@ -206,3 +206,19 @@ export async function openNewIncident(page: Page, incident: { title: string; own
   await page.getByRole('button', { name: 'Open incident' }).click();
   await page.locator('.incident-line').filter({ hasText: incident.title }).waitFor();
 }
+
+/** The password the e2e tests give the seed's demo accounts (supabase/seed.sql) when they sign up. */
+export const DEMO_PASSWORD = 'correct horse battery';
+
+/**
+ * Settings › Sync: signs up as the seed's demo owner or responder (`<role>@demo.muster.test`)
+ * and uses Northwind Demo with that role; resolves once the sync card shows.
+ */
+export async function joinDemoWorkspace(page: Page, role: 'owner' | 'responder' = 'owner'): Promise<void> {
+  await gotoScreen(page, 'Settings');
+  await page.getByLabel('Email').fill(`${role}@demo.muster.test`);
+  await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Create an account' }).click();
+  await page.getByRole('button', { name: `Use Northwind Demo (${role})` }).click();
+  await page.getByTestId('sync-status').waitFor();
+}

@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { v2 as webdav } from 'webdav-server';
 import { startMusterUnderTest, type MusterUnderTest } from '../server/muster-under-test';
 import { expectUsableOneHanded } from './a11y-checks';
-import { eventually, gotoScreen, listedEntries, logEntries, openEntryForm, waitForAppReady } from './app-driver';
+import { eventually, gotoScreen, joinDemoWorkspace, listedEntries, logEntries, openEntryForm, waitForAppReady } from './app-driver';
 import { DIST_DIR, launchBrowser, type LaunchedBrowser } from './browser';
 
 const PASSWORD = 'correct horse battery';
@@ -95,12 +95,7 @@ describe('uploading exports to Nextcloud (Step 7: controlled storage for evidenc
   const saved = (name: string): Locator => uploadGroup().getByRole('status').filter({ hasText: new RegExp(`^Saved as ${name.replace(/[.()]/g, '\\$&')} in /Muster/${zip.incident}, logged as #\\d+\\.$`) });
 
   it('signs in; an owner sets up the Nextcloud connector (save_connector)', async () => {
-    await gotoScreen(page, 'Settings');
-    await page.getByLabel('Email').fill(OWNER);
-    await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
-    await page.getByRole('button', { name: 'Create an account' }).click();
-    await page.getByRole('button', { name: 'Use Northwind Demo (owner)' }).click();
-    await page.getByTestId('sync-status').waitFor();
+    await joinDemoWorkspace(page);
 
     const owner = muster.client();
     const signedIn = await owner.auth.signInWithPassword({ email: OWNER, password: PASSWORD });

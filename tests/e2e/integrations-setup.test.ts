@@ -8,10 +8,9 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMusterUnderTest, type MusterUnderTest } from '../server/muster-under-test';
 import { expectUsableOneHanded } from './a11y-checks';
-import { eventually, gotoScreen, waitForAppReady } from './app-driver';
+import { eventually, joinDemoWorkspace, waitForAppReady } from './app-driver';
 import { DIST_DIR, launchBrowser, type LaunchedBrowser } from './browser';
 
-const PASSWORD = 'correct horse battery';
 const ZAMMAD_TOKEN = 'zammad-token-7f3k2q9x';
 const NEXTCLOUD_PASSWORD = 'Kq4mP-9xTzW-Lr2nB-Hs7dF-Jv3cY';
 
@@ -45,12 +44,7 @@ describe('setting up ticket and evidence storage connectors', () => {
   const stored = async (kind: string) => (await muster.database.query('select name, config from public.connector where kind = $1 order by created_at', [kind])).rows;
 
   it('lists every kind under its heading, each not set up, once the owner is signed in', async () => {
-    await gotoScreen(page, 'Settings');
-    await page.getByLabel('Email').fill('owner@demo.muster.test');
-    await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
-    await page.getByRole('button', { name: 'Create an account' }).click();
-    await page.getByRole('button', { name: 'Use Northwind Demo (owner)' }).click();
-    await page.getByTestId('sync-status').waitFor();
+    await joinDemoWorkspace(page);
 
     // Joining the workspace reloads it: wait until the list of its connectors has been read.
     await eventually(

@@ -9,10 +9,9 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMusterUnderTest, type MusterUnderTest } from '../server/muster-under-test';
 import { expectUsableOneHanded } from './a11y-checks';
-import { eventually, gotoScreen, waitForAppReady } from './app-driver';
+import { eventually, gotoScreen, joinDemoWorkspace, waitForAppReady } from './app-driver';
 import { DIST_DIR, launchBrowser, type LaunchedBrowser } from './browser';
 
-const PASSWORD = 'correct horse battery';
 const HOOK_PATH = '/hooks/x7k2mattermostsecret';
 
 interface ChatPost {
@@ -72,11 +71,7 @@ describe('posting to the team chat through a connector', () => {
   });
 
   it('the owner sets up Mattermost; the webhook URL is stored on the server and never shown back', async () => {
-    await page.getByLabel('Email').fill('owner@demo.muster.test');
-    await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
-    await page.getByRole('button', { name: 'Create an account' }).click();
-    await page.getByRole('button', { name: 'Use Northwind Demo (owner)' }).click();
-    await page.getByTestId('sync-status').waitFor();
+    await joinDemoWorkspace(page);
 
     await integrations().getByRole('button', { name: 'Set up Mattermost' }).click();
     await integrations().getByLabel('Name').fill('Incident room');

@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMusterUnderTest, type MusterUnderTest } from '../server/muster-under-test';
 import { expectUsableOneHanded } from './a11y-checks';
-import { eventually, gotoScreen, waitForAppReady } from './app-driver';
+import { eventually, gotoScreen, joinDemoWorkspace, waitForAppReady } from './app-driver';
 import { DIST_DIR, launchBrowser, type LaunchedBrowser } from './browser';
 
 const PASSWORD = 'correct horse battery';
@@ -74,12 +74,7 @@ describe('posting the sent leadership update to chat after a reload', () => {
   const updateText = () => page.getByTestId('leadership-update-text').textContent().then((text) => text ?? '');
 
   it('the owner signs in; a Mattermost connector is set up for the workspace', async () => {
-    await gotoScreen(page, 'Settings');
-    await page.getByLabel('Email').fill('owner@demo.muster.test');
-    await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
-    await page.getByRole('button', { name: 'Create an account' }).click();
-    await page.getByRole('button', { name: 'Use Northwind Demo (owner)' }).click();
-    await page.getByTestId('sync-status').waitFor();
+    await joinDemoWorkspace(page);
 
     const owner = muster.client();
     const { error: signInError } = await owner.auth.signInWithPassword({ email: 'owner@demo.muster.test', password: PASSWORD });

@@ -15,7 +15,7 @@ import { decryptPayload, encodeBase64Url } from '../../supabase/functions/_share
 import { DEMO_WORKSPACE_ID } from '../../src/domain/demo-workspace';
 import { startMusterUnderTest, type MusterUnderTest } from '../server/muster-under-test';
 import { expectUsableOneHanded } from './a11y-checks';
-import { eventually, gotoScreen, listedEntries, openApp, waitForAppReady, waitForServiceWorkerControl, type AppSession } from './app-driver';
+import { eventually, gotoScreen, joinDemoWorkspace, listedEntries, openApp, type AppSession, waitForAppReady, waitForServiceWorkerControl } from './app-driver';
 import { DIST_DIR, launchBrowser, type LaunchedBrowser } from './browser';
 
 const VPN = { id: '5f0c2a6e-7b1d-4c3e-9a8f-000000000001', title: 'Monitor down: VPN gateway' };
@@ -152,7 +152,6 @@ describe('a monitor that went down, from the notification to an incident', () =>
   });
 });
 
-const PASSWORD = 'correct horse battery';
 const NORTHWIND = '00000000-0000-4000-8000-0000000000aa';
 const OWNER = '00000000-0000-4000-8000-000000000001';
 const WEBHOOK_SECRET = 'e2e0monitor0webhook0secret0'.padEnd(64, '0');
@@ -234,11 +233,7 @@ describe('Uptime Kuma → backend → the on-call owner’s phone → an inciden
   it('a monitor going down in Uptime Kuma reaches the phone as a monitor alert, offering an incident', async () => {
     await gotoScreen(page, 'Settings');
     // The owner is on call: only owners and communication owners may open incidents on the server.
-    await page.getByLabel('Email').fill('owner@demo.muster.test');
-    await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
-    await page.getByRole('button', { name: 'Create an account' }).click();
-    await page.getByRole('button', { name: 'Use Northwind Demo (owner)' }).click();
-    await page.getByTestId('sync-status').waitFor();
+    await joinDemoWorkspace(page);
     await page.getByRole('heading', { name: 'Team alerts' }).scrollIntoViewIfNeeded();
     await page.getByRole('button', { name: 'Turn on alerts on this phone' }).click();
     await page.getByTestId('alerts-on').waitFor();

@@ -13,10 +13,9 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { decryptPayload, encodeBase64Url } from '../../supabase/functions/_shared/web-push';
 import { startMusterUnderTest, type MusterUnderTest } from '../server/muster-under-test';
 import { expectUsableOneHanded } from './a11y-checks';
-import { eventually, gotoScreen, listedEntries, waitForAppReady, waitForServiceWorkerControl } from './app-driver';
+import { eventually, gotoScreen, joinDemoWorkspace, listedEntries, waitForAppReady, waitForServiceWorkerControl } from './app-driver';
 import { DIST_DIR, launchBrowser, type LaunchedBrowser } from './browser';
 
-const PASSWORD = 'correct horse battery';
 const ALERT = 'Move to the phone bridge now';
 
 interface ReceivedPush {
@@ -106,14 +105,6 @@ describe('a team alert from the owner’s phone to the responder’s, and the ac
     return { browser, page };
   }
 
-  async function join(page: Page, email: string, workspaceButton: string): Promise<void> {
-    await gotoScreen(page, 'Settings');
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
-    await page.getByRole('button', { name: 'Create an account' }).click();
-    await page.getByRole('button', { name: workspaceButton }).click();
-    await page.getByTestId('sync-status').waitFor();
-  }
 
   async function syncNow(page: Page): Promise<void> {
     await gotoScreen(page, 'Settings');
@@ -135,7 +126,7 @@ describe('a team alert from the owner’s phone to the responder’s, and the ac
   it('the responder turns alerts on after reading why; the subscription is stored for their account', async () => {
     keys = await subscriptionKeys();
     responder = await openPhone((context) => stubPushManager(context, { endpoint: `${push.url}/push/responder-phone`, p256dh: keys.p256dh, auth: keys.auth }));
-    await join(responder.page, 'responder@demo.muster.test', 'Use Northwind Demo (responder)');
+    await joinDemoWorkspace(responder.page, 'responder');
     const { page } = responder;
     await page.getByRole('heading', { name: 'Team alerts' }).scrollIntoViewIfNeeded();
     await page.getByRole('button', { name: 'Turn on alerts on this phone' }).click();
@@ -150,7 +141,7 @@ describe('a team alert from the owner’s phone to the responder’s, and the ac
 
   it('the owner alerts the team; the push service gets an encrypted message with nothing but the title and ids', async () => {
     owner = await openPhone();
-    await join(owner.page, 'owner@demo.muster.test', 'Use Northwind Demo (owner)');
+    await joinDemoWorkspace(owner.page, 'owner');
     await openAlerts(owner.page);
     await owner.page.getByRole('button', { name: ALERT }).click();
     await owner.page.getByRole('button', { name: 'Send alert to the team' }).click();

@@ -11,7 +11,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMusterUnderTest, type MusterUnderTest } from '../server/muster-under-test';
 import { expectUsableOneHanded } from './a11y-checks';
-import { eventually, gotoScreen, waitForAppReady } from './app-driver';
+import { eventually, gotoScreen, joinDemoWorkspace, waitForAppReady } from './app-driver';
 import { DIST_DIR, launchBrowser, type LaunchedBrowser } from './browser';
 
 const PASSWORD = 'correct horse battery';
@@ -128,12 +128,7 @@ describe('publishing an approved statement on the Cachet 3.x status page', () =>
   }
 
   it('the owner signs in; a Cachet 3.x connector is set up for the workspace', async () => {
-    await gotoScreen(page, 'Settings');
-    await page.getByLabel('Email').fill('owner@demo.muster.test');
-    await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
-    await page.getByRole('button', { name: 'Create an account' }).click();
-    await page.getByRole('button', { name: 'Use Northwind Demo (owner)' }).click();
-    await page.getByTestId('sync-status').waitFor();
+    await joinDemoWorkspace(page);
 
     const owner = muster.client();
     const { error: signInError } = await owner.auth.signInWithPassword({ email: 'owner@demo.muster.test', password: PASSWORD });

@@ -12,7 +12,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMusterUnderTest, type MusterUnderTest } from '../server/muster-under-test';
 import { expectUsableOneHanded, tooSmall } from './a11y-checks';
-import { eventually, gotoScreen, openEntryForm, waitForAppReady } from './app-driver';
+import { eventually, gotoScreen, joinDemoWorkspace, openEntryForm, waitForAppReady } from './app-driver';
 import { DIST_DIR, launchBrowser, type LaunchedBrowser } from './browser';
 
 const PASSWORD = 'correct horse battery';
@@ -70,14 +70,6 @@ describe('tickets in Zammad, opened from Muster', () => {
     return opened;
   }
 
-  async function signIn(on: Page, email: string, role: string): Promise<void> {
-    await gotoScreen(on, 'Settings');
-    await on.getByLabel('Email').fill(email);
-    await on.getByLabel('Password', { exact: true }).fill(PASSWORD);
-    await on.getByRole('button', { name: 'Create an account' }).click();
-    await on.getByRole('button', { name: `Use Northwind Demo (${role})` }).click();
-    await on.getByTestId('sync-status').waitFor();
-  }
 
   async function syncNow(on: Page): Promise<void> {
     await gotoScreen(on, 'Settings');
@@ -120,7 +112,7 @@ describe('tickets in Zammad, opened from Muster', () => {
   });
 
   it('the owner signs in; a Zammad connector is set up for the workspace', async () => {
-    await signIn(page, 'owner@demo.muster.test', 'owner');
+    await joinDemoWorkspace(page, 'owner');
     const owner = muster.client();
     const { error: signInError } = await owner.auth.signInWithPassword({ email: 'owner@demo.muster.test', password: PASSWORD });
     expect(signInError).toBeNull();
@@ -222,7 +214,7 @@ describe('tickets in Zammad, opened from Muster', () => {
 
   it('a teammate’s phone shows the incident’s ticket after its sync', async () => {
     teammate = await openPhone();
-    await signIn(teammate, 'responder@demo.muster.test', 'responder');
+    await joinDemoWorkspace(teammate, 'responder');
     await syncNow(teammate);
     await gotoScreen(teammate, 'Incident');
     const card = teammate.getByTestId('ticket-card');
