@@ -5,26 +5,13 @@
 
 import assert from 'node:assert/strict';
 import { ANSWERS, startChatTool } from './dispatch-chat-tool.mjs';
+import { startNodeProcess } from './node-process.mjs';
 
 const WORKSPACE = '5e000000-0000-4000-8000-000000000017';
 
 Deno.test('the local backend serves /functions/v1/dispatch from the real function', async () => {
-  const repoRoot = new URL('../../', import.meta.url).pathname;
-  const child = new Deno.Command('node', {
-    args: [new URL('./dispatch-backend-process.mjs', import.meta.url).pathname],
-    cwd: repoRoot,
-    stdin: 'piped',
-    stdout: 'piped',
-    stderr: 'inherit',
-  }).spawn();
-  const reader = child.stdout.pipeThrough(new TextDecoderStream()).getReader();
-  let line = '';
-  while (!line.includes('\n')) {
-    const { value, done } = await reader.read();
-    if (done) throw new Error('the backend stopped before it listened');
-    line += value;
-  }
-  const started = JSON.parse(line.slice(0, line.indexOf('\n')));
+  const backend = await startNodeProcess('./dispatch-backend-process.mjs');
+  const started = backend.started;
   const base = started.url.replace(/\/$/, '');
   const mattermost = startChatTool(ANSWERS.mattermostOk);
   const hookPath = '/hooks/backendsecret8k2';
@@ -67,8 +54,6 @@ Deno.test('the local backend serves /functions/v1/dispatch from the real functio
     assert.match(listed.body[0].last_ok_at, /^\d{4}-\d\d-\d\dT/);
   } finally {
     await mattermost.close();
-    await child.stdin.close();
-    await child.status;
-    await reader.cancel().catch(() => {});
+    await backend.close();
   }
 });

@@ -5,6 +5,7 @@
 
 import assert from 'node:assert/strict';
 import { startNextcloud } from './webdav-server.mjs';
+import { startNodeProcess } from './node-process.mjs';
 
 const WORKSPACE = '5e000000-0000-4000-8000-000000000019';
 const INCIDENT = 'INC-2026-019';
@@ -12,22 +13,8 @@ const USER = 'dana';
 const APP_PASSWORD = 'Kb3rT-9wLq2-Zp8mN-4vXc7-Hj5sD';
 
 Deno.test('the local backend serves /functions/v1/evidence-upload from the real function, bytes intact', async () => {
-  const repoRoot = new URL('../../', import.meta.url).pathname;
-  const child = new Deno.Command('node', {
-    args: [new URL('./dispatch-backend-process.mjs', import.meta.url).pathname],
-    cwd: repoRoot,
-    stdin: 'piped',
-    stdout: 'piped',
-    stderr: 'inherit',
-  }).spawn();
-  const reader = child.stdout.pipeThrough(new TextDecoderStream()).getReader();
-  let line = '';
-  while (!line.includes('\n')) {
-    const { value, done } = await reader.read();
-    if (done) throw new Error('the backend stopped before it listened');
-    line += value;
-  }
-  const started = JSON.parse(line.slice(0, line.indexOf('\n')));
+  const backend = await startNodeProcess('./dispatch-backend-process.mjs');
+  const started = backend.started;
   const base = started.url.replace(/\/$/, '');
   const nextcloud = await startNextcloud(USER, APP_PASSWORD);
 
@@ -89,8 +76,6 @@ Deno.test('the local backend serves /functions/v1/evidence-upload from the real 
     assert.equal((await nextcloud.requests()).filter((request) => request.method === 'PUT').length, 1);
   } finally {
     await nextcloud.close();
-    await child.stdin.close();
-    await child.status;
-    await reader.cancel().catch(() => {});
+    await backend.close();
   }
 });
