@@ -9,7 +9,7 @@
 
 import assert from 'node:assert/strict';
 import { sendTicket } from '../../supabase/functions/dispatch/send-ticket.ts';
-import { TEST_TICKET_TITLE, TICKET_KINDS, isTicketKind, ticketTargetOf } from '../../supabase/functions/dispatch/ticket-request.ts';
+import { TEST_TICKET_TITLE, TICKET_KINDS, glpiHtml, isTicketKind, ticketTargetOf } from '../../supabase/functions/dispatch/ticket-request.ts';
 import { downToolUrl, formDataOf, jsonAnswer, rateLimited, serverError, startGlpi, startJira, startOsTicket, startTheHive, startZammad } from './ticket-tools.mjs';
 
 const INCIDENT = 'INC-2026-021';
@@ -350,6 +350,10 @@ Deno.test('osTicket: create only, the message and file as data URLs; an update i
   }
 });
 
+Deno.test('GLPI gets hostile text as escaped HTML, never as markup', () => {
+  assert.equal(glpiHtml('<script>alert(1)</script> & "x"\nnext line\n\n<b>b</b>'), '<p>&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;x&quot;<br>next line</p><p>&lt;b&gt;b&lt;/b&gt;</p>');
+});
+
 Deno.test('GLPI: initSession, the ticket or a followup, and killSession every time; the attachment is not sent and the outcome says so', async (t) => {
   const account = { appToken: 'glpiAppToken-1b2c3d4e5f', userToken: 'glpiUserToken-9z8y7x6w5v' };
   const glpi = startGlpi(account);
@@ -370,7 +374,13 @@ Deno.test('GLPI: initSession, the ticket or a followup, and killSession every ti
       assert.equal(create?.headers['session-token'], 'glpisession00000001f00d');
       assert.equal(create?.headers.authorization, undefined);
       assert.equal(create?.headers['content-type'], 'application/json');
-      assert.deepEqual(JSON.parse(create?.body ?? ''), { input: { name: TITLE, content: BODY_WITH_TASKS } });
+      assert.deepEqual(JSON.parse(create?.body ?? ''), {
+        input: {
+          name: TITLE,
+          // GLPI's content is HTML: the text escaped, its line breaks kept.
+          content: '<p>A forwarding rule sent finance mail to an outside address since 08:10. Removed at 09:40.</p><p>Tasks:<br>- Reset the mailbox password<br>- Check other mailboxes for the rule</p>',
+        },
+      });
       assert.equal(kill?.headers['session-token'], 'glpisession00000001f00d');
       assert.equal(kill?.headers['app-token'], account.appToken);
       assert.equal(glpi.openSessions.size, 0);
@@ -389,7 +399,7 @@ Deno.test('GLPI: initSession, the ticket or a followup, and killSession every ti
         warning: 'GLPI: the attachment was not sent (Muster does not upload documents to GLPI); add it to the ticket by hand.',
       });
       assert.deepEqual(routes(), ['GET /apirest.php/initSession', 'POST /apirest.php/ITILFollowup', 'GET /apirest.php/killSession']);
-      assert.deepEqual(JSON.parse(glpi.requests[1]?.body ?? ''), { input: { itemtype: 'Ticket', items_id: 15, content: 'Mailbox password reset.' } });
+      assert.deepEqual(JSON.parse(glpi.requests[1]?.body ?? ''), { input: { itemtype: 'Ticket', items_id: 15, content: '<p>Mailbox password reset.</p>' } });
       assert.ok(!glpi.requests.some((request) => request.body.includes('Regel angelegt')), 'the attachment was sent somewhere');
       assert.equal(glpi.openSessions.size, 0);
     });

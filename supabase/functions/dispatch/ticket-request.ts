@@ -327,13 +327,25 @@ function glpiSession(target: Extract<TicketTarget, { kind: 'glpi' }>, sessionTok
   return { 'Session-Token': sessionToken, 'App-Token': target.appToken };
 }
 
+/**
+ * GLPI stores a ticket's content as rich text (HTML): the plain text goes escaped, so a "<" a
+ * responder typed stays a character and never becomes markup, with its line breaks kept.
+ */
+export function glpiHtml(text: string): string {
+  const escaped = text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+  return escaped
+    .split(/\n{2,}/)
+    .map((paragraph) => `<p>${paragraph.split('\n').join('<br>')}</p>`)
+    .join('');
+}
+
 export function glpiCreateTicket(target: Extract<TicketTarget, { kind: 'glpi' }>, sessionToken: string, post: TicketPost): ToolRequest {
-  return jsonPost(siteUrl(target.config.site, '/apirest.php/Ticket'), glpiSession(target, sessionToken), { input: { name: post.title, content: ticketBody(post) } });
+  return jsonPost(siteUrl(target.config.site, '/apirest.php/Ticket'), glpiSession(target, sessionToken), { input: { name: post.title, content: glpiHtml(ticketBody(post)) } });
 }
 
 export function glpiFollowup(target: Extract<TicketTarget, { kind: 'glpi' }>, sessionToken: string, ticketId: string, post: TicketPost): ToolRequest {
   return jsonPost(siteUrl(target.config.site, '/apirest.php/ITILFollowup'), glpiSession(target, sessionToken), {
-    input: { itemtype: 'Ticket', items_id: idValue(ticketId), content: ticketBody(post) },
+    input: { itemtype: 'Ticket', items_id: idValue(ticketId), content: glpiHtml(ticketBody(post)) },
   });
 }
 
