@@ -142,6 +142,14 @@ export async function createMusterApp(db: MusterDatabase, initial: WorkspaceSett
   return app;
 }
 
+/**
+ * Signed in to a Muster backend: its RPCs and functions (connectors, alerts, on call) can be
+ * called. Whether sync runs is the safe-channel gate's question, not this one.
+ */
+export function signedInToBackend(settings: Pick<WorkspaceSettings, 'backend_url' | 'account'>): boolean {
+  return Boolean(settings.backend_url && settings.account);
+}
+
 const MusterContext = createContext<MusterApp>();
 
 export const MusterProvider = MusterContext.Provider;

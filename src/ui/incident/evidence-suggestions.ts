@@ -6,14 +6,14 @@
  */
 import { createResource, type Accessor } from 'solid-js';
 import { evidenceSuggestions, nextcloudFolderLink } from '../../domain/evidence-locations';
-import { useMuster } from '../app/muster-app';
+import { signedInToBackend, useMuster } from '../app/muster-app';
 import { useWorkflowSettings } from './workflow-settings';
 
 export function useEvidenceSuggestions(active: Accessor<boolean>, incidentId: Accessor<string>): Accessor<string[]> {
   const app = useMuster();
   const workflow = useWorkflowSettings();
   const [storages] = createResource(
-    () => active() && Boolean(app.settings().backend_url && app.settings().account),
+    () => active() && signedInToBackend(app.settings()),
     async () => (await import('../settings/integrations/evidence-upload-client')).listEvidenceStorage(app),
   );
   return () => {

@@ -1,7 +1,7 @@
 import { createResource, createSignal, For, onMount, Show } from 'solid-js';
 import { ErrorAlert } from '../app/ErrorAlert';
 import { FormField } from '../app/FormField';
-import { useMuster } from '../app/muster-app';
+import { signedInToBackend, useMuster } from '../app/muster-app';
 import { StatusNote } from '../app/StatusNote';
 import { alertSupport, applicationServerKey, deviceLabel, type PushEnvironment } from './alert-support';
 import { OnCall } from './OnCall';
@@ -45,7 +45,7 @@ export function AlertSettings() {
   const [busy, setBusy] = createSignal(false);
   const [error, setError] = createSignal<string | null>(null);
   const [status, setStatus] = createSignal('');
-  const signedIn = () => Boolean(app.settings().backend_url && app.settings().account);
+  const signedIn = () => signedInToBackend(app.settings());
 
   onMount(() => {
     if (support().kind !== 'ready') return;

@@ -1,7 +1,7 @@
 import { createResource, createSignal, For, Show } from 'solid-js';
 import { addCryptPadLocation, addEvidenceLocation, evidenceLocationTool, nextcloudFolderLink, removeEvidenceLocation, type EvidenceListChange } from '../../domain/evidence-locations';
 import { describedBy, FormField } from '../app/FormField';
-import { useMuster } from '../app/muster-app';
+import { signedInToBackend, useMuster } from '../app/muster-app';
 import { StatusNote } from '../app/StatusNote';
 import { useWorkflowSettings } from '../incident/workflow-settings';
 
@@ -21,7 +21,7 @@ export function EvidenceLocations() {
   const errorOf = (field: 'evidence-new' | 'evidence-cryptpad') => (error()?.field === field ? error()?.text : undefined);
 
   // Connectors are read only when signed in; offline, the last list this phone read.
-  const signedIn = () => Boolean(app.settings().backend_url && app.settings().account);
+  const signedIn = () => signedInToBackend(app.settings());
   const [storages] = createResource(signedIn, async () => (await import('./integrations/evidence-upload-client')).listEvidenceStorage(app));
   const nextcloudFolders = () => {
     const listed = storages.state === 'ready' || storages.state === 'refreshing' ? storages.latest : [];

@@ -3,7 +3,7 @@ import { methodUsable, type ChannelStates } from '../../../domain/channels';
 import { connectorState, isChatKind, isStatusPageKind, type Connector } from '../../../domain/connectors';
 import { logDispatch, type IncidentDispatchSource } from '../../../store/dispatch-log';
 import { ErrorAlert } from '../../app/ErrorAlert';
-import { useMuster } from '../../app/muster-app';
+import { signedInToBackend, useMuster } from '../../app/muster-app';
 import { StatusNote } from '../../app/StatusNote';
 import { listConnectors } from '../../settings/integrations/connector-list';
 import { dispatchToConnector } from '../../settings/integrations/dispatch-client';
@@ -30,7 +30,7 @@ export function PostToChat(props: {
   statement?: { id: string; version: number };
 }) {
   const app = useMuster();
-  const signedIn = () => Boolean(app.settings().backend_url && app.settings().account);
+  const signedIn = () => signedInToBackend(app.settings());
   const toStatusPage = () => props.source === 'statement';
   const [listed] = createResource(signedIn, () => listConnectors(app));
   // Read only once settled: an error must not throw out of the screen.

@@ -1,6 +1,7 @@
 import { createResource, type Resource } from 'solid-js';
 import { isTicketKind, type Connector } from '../../../domain/connectors';
 import { perApp } from '../../app/phone-notifications';
+import { signedInToBackend } from '../../app/muster-app';
 import { listConnectors } from '../../settings/integrations/connector-list';
 
 export interface TicketConnectors {
@@ -19,7 +20,7 @@ const STALE_MS = 60_000;
  */
 export const useTicketConnectors: () => TicketConnectors = perApp((app) => {
   let readAt = 0;
-  const signedIn = () => Boolean(app.settings().backend_url && app.settings().account);
+  const signedIn = () => signedInToBackend(app.settings());
   const source = () => (signedIn() ? `${app.settings().backend_url}\n${app.settings().account?.user_id}\n${app.settings().workspace_id}` : false);
   const [list, { refetch }] = createResource(source, async () => {
     readAt = Date.now();

@@ -1,5 +1,5 @@
 import { createResource, For, Show } from 'solid-js';
-import { useMuster } from '../../app/muster-app';
+import { signedInToBackend, useMuster } from '../../app/muster-app';
 import { listEvidenceStorage } from '../../settings/integrations/evidence-upload-client';
 import { UploadToStorage, type ProducedFile } from './UploadToStorage';
 
@@ -11,7 +11,7 @@ import { UploadToStorage, type ProducedFile } from './UploadToStorage';
  */
 export function UploadToNextcloud(props: { incidentId: string; file: ProducedFile }) {
   const app = useMuster();
-  const signedIn = () => Boolean(app.settings().backend_url && app.settings().account);
+  const signedIn = () => signedInToBackend(app.settings());
   const [storages, { refetch }] = createResource(signedIn, () => listEvidenceStorage(app));
   // Read only once settled: a pending read must not suspend the export screen, an error not throw.
   const listed = () => (storages.state === 'ready' || storages.state === 'refreshing' ? storages.latest : []);

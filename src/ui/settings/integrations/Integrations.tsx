@@ -1,5 +1,5 @@
 import { Show } from 'solid-js';
-import { useMuster } from '../../app/muster-app';
+import { signedInToBackend, useMuster } from '../../app/muster-app';
 import { ConnectorList } from './ConnectorList';
 import { MonitoringWebhook } from './MonitoringWebhook';
 
@@ -10,7 +10,7 @@ import { MonitoringWebhook } from './MonitoringWebhook';
  */
 export function Integrations() {
   const app = useMuster();
-  const signedIn = () => Boolean(app.settings().backend_url && app.settings().account);
+  const signedIn = () => signedInToBackend(app.settings());
   const toTeamAlerts = (event: MouseEvent) => {
     event.preventDefault();
     document.getElementById('alerts-title')?.scrollIntoView();

@@ -7,7 +7,7 @@
 import * as v from 'valibot';
 import type { DispatchSource } from '../../../domain/connectors';
 import type { TicketDispatch, TicketOutcome } from '../../../store/tickets';
-import type { MusterApp } from '../../app/muster-app';
+import { type MusterApp, signedInToBackend } from '../../app/muster-app';
 
 export interface DispatchRequest {
   /** Made once per post: sending the same id again returns the stored outcome and posts nothing. */
@@ -82,10 +82,8 @@ async function invokeDispatch(app: MusterApp, body: Record<string, unknown>): Pr
   }
 }
 
-const signedIn = (app: MusterApp) => Boolean(app.settings().backend_url && app.settings().account);
-
 export async function dispatchToConnector(app: MusterApp, request: DispatchRequest): Promise<DispatchOutcome> {
-  if (!signedIn(app)) return { status: 'failed', message: 'Not posted: sign in to the Muster backend first (Settings › Sync).', answered: true };
+  if (!signedInToBackend(app.settings())) return { status: 'failed', message: 'Not posted: sign in to the Muster backend first (Settings › Sync).', answered: true };
   const answer = await invokeDispatch(app, {
     dispatch_id: request.dispatchId,
     connector_id: request.connectorId,
@@ -141,7 +139,7 @@ export function ticketOutcome(status: number, body: unknown): TicketOutcome {
 
 /** Opens a ticket (or, with `remoteId`, adds an update to one) through the dispatch function. */
 export async function dispatchTicket(app: MusterApp, request: TicketDispatch): Promise<TicketOutcome> {
-  if (!signedIn(app)) return { status: 'failed', message: 'Not sent: sign in to the Muster backend first (Settings › Sync).', answered: true, recorded: false, notSupported: false };
+  if (!signedInToBackend(app.settings())) return { status: 'failed', message: 'Not sent: sign in to the Muster backend first (Settings › Sync).', answered: true, recorded: false, notSupported: false };
   const answer = await invokeDispatch(app, {
     dispatch_id: request.dispatchId,
     connector_id: request.connectorId,

@@ -4,7 +4,7 @@
  * user with the file's bytes as the body and the rest as URL parameters.
  */
 import * as v from 'valibot';
-import type { MusterApp } from '../../app/muster-app';
+import { type MusterApp, signedInToBackend } from '../../app/muster-app';
 import { listConnectors } from './connector-list';
 
 /** The function refuses more (413); checked here first, so nothing is sent in vain. */
@@ -86,7 +86,7 @@ const SIGNED_OUT: EvidenceOutcome = { status: 'failed', message: 'Not uploaded: 
 
 export async function uploadEvidence(app: MusterApp, request: EvidenceUploadRequest): Promise<EvidenceOutcome> {
   const settings = app.settings();
-  if (!settings.backend_url || !settings.account) return SIGNED_OUT;
+  if (!signedInToBackend(settings)) return SIGNED_OUT;
   if (request.bytes.length > MAX_EVIDENCE_BYTES) return evidenceOutcome(413, null);
   if (!navigator.onLine) return OFFLINE;
   try {
@@ -106,7 +106,7 @@ export async function uploadEvidence(app: MusterApp, request: EvidenceUploadRequ
  */
 export async function checkEvidenceStorage(app: MusterApp, connectorId: string): Promise<EvidenceOutcome> {
   const settings = app.settings();
-  if (!settings.backend_url || !settings.account) return SIGNED_OUT;
+  if (!signedInToBackend(settings)) return SIGNED_OUT;
   if (!navigator.onLine) return OFFLINE;
   try {
     const session = await app.sync.session();
@@ -147,7 +147,7 @@ function rememberedStorage(workspaceId: string): EvidenceStorage[] | null {
  */
 export async function listEvidenceStorage(app: MusterApp): Promise<EvidenceStorage[]> {
   const settings = app.settings();
-  if (!settings.backend_url || !settings.account) return [];
+  if (!signedInToBackend(settings)) return [];
   try {
     const connectors = await listConnectors(app);
     const storages = connectors
