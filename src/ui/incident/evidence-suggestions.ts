@@ -8,6 +8,7 @@ import { createResource, type Accessor } from 'solid-js';
 import { evidenceSuggestions, nextcloudFolderLink } from '../../domain/evidence-locations';
 import { signedInToBackend, useMuster } from '../app/muster-app';
 import { useWorkflowSettings } from './workflow-settings';
+import { settled } from '../app/settled';
 
 export function useEvidenceSuggestions(active: Accessor<boolean>, incidentId: Accessor<string>): Accessor<string[]> {
   const app = useMuster();
@@ -17,7 +18,7 @@ export function useEvidenceSuggestions(active: Accessor<boolean>, incidentId: Ac
     async () => (await import('../settings/integrations/evidence-upload-client')).listEvidenceStorage(app),
   );
   return () => {
-    const listed = storages.state === 'ready' || storages.state === 'refreshing' ? storages.latest : [];
+    const listed = settled(storages) ?? [];
     const folders = listed.flatMap((storage) => {
       const link = nextcloudFolderLink(storage, incidentId());
       return link.ok ? [link.url] : [];

@@ -4,6 +4,7 @@ import { describedBy, FormField } from '../app/FormField';
 import { signedInToBackend, useMuster } from '../app/muster-app';
 import { StatusNote } from '../app/StatusNote';
 import { useWorkflowSettings } from '../incident/workflow-settings';
+import { settled } from '../app/settled';
 
 /**
  * Step 7: the workspace's controlled places for evidence and documents. The log entry and
@@ -24,7 +25,7 @@ export function EvidenceLocations() {
   const signedIn = () => signedInToBackend(app.settings());
   const [storages] = createResource(signedIn, async () => (await import('./integrations/evidence-upload-client')).listEvidenceStorage(app));
   const nextcloudFolders = () => {
-    const listed = storages.state === 'ready' || storages.state === 'refreshing' ? storages.latest : [];
+    const listed = settled(storages) ?? [];
     return listed.flatMap((storage) => {
       const link = nextcloudFolderLink(storage);
       const known = locations().some((location) => link.ok && location.toLowerCase() === link.url.toLowerCase());

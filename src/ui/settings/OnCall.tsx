@@ -3,6 +3,7 @@ import * as v from 'valibot';
 import { ErrorAlert } from '../app/ErrorAlert';
 import { useMuster } from '../app/muster-app';
 import { StatusNote } from '../app/StatusNote';
+import { settled } from '../app/settled';
 
 const statusSchema = v.object({ me: v.boolean(), on_call: v.array(v.object({ user_id: v.string(), name: v.string() })) });
 type OnCallStatus = v.InferOutput<typeof statusSchema>;
@@ -22,7 +23,7 @@ export function OnCall() {
     async (workspaceId) => v.parse(statusSchema, await (await app.sync.session()).call('on_call_status', { p_workspace_id: workspaceId })),
   );
   // Read without suspending: the screen must not blank while it is read again.
-  const current = (): OnCallStatus | undefined => (read.state === 'ready' || read.state === 'refreshing' ? read.latest : undefined);
+  const current = (): OnCallStatus | undefined => settled(read);
   const names = () => (current()?.on_call ?? []).map((member) => member.name || 'a member without a name');
 
   async function change(onCall: boolean) {

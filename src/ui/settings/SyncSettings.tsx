@@ -10,6 +10,7 @@ import { useMuster } from '../app/muster-app';
 import { formatTime } from '../app/relative-time';
 import { StatusNote } from '../app/StatusNote';
 import { defaultBackend } from './backend-config';
+import { settled } from '../app/settled';
 
 const ROLE_LABELS: Record<MemberRole, string> = {
   owner: 'owner',
@@ -203,8 +204,8 @@ function SyncStatusPanel(props: { account: BackendAccount }) {
   const [message, setMessage] = createSignal('');
   // Read without suspending: every sync run reads these again, and Settings must not blank
   // (and lose the reader's place) meanwhile.
-  const syncState = () => (state.state === 'ready' || state.state === 'refreshing' ? state.latest : undefined);
-  const refused = () => (rejected.state === 'ready' || rejected.state === 'refreshing' ? rejected.latest : undefined) ?? [];
+  const syncState = () => settled(state);
+  const refused = () => settled(rejected) ?? [];
 
   const lastSync = () => {
     const current = syncState();

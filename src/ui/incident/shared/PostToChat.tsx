@@ -8,6 +8,7 @@ import { StatusNote } from '../../app/StatusNote';
 import { listConnectors } from '../../settings/integrations/connector-list';
 import { dispatchToConnector } from '../../settings/integrations/dispatch-client';
 import { readStatementPublishes, statementSubject } from './published-statements';
+import { settled } from '../../app/settled';
 
 /**
  * "Post to <connector>" for a finished text: the backend posts it to the team chat and the
@@ -34,15 +35,12 @@ export function PostToChat(props: {
   const toStatusPage = () => props.source === 'statement';
   const [listed] = createResource(signedIn, () => listConnectors(app));
   // Read only once settled: an error must not throw out of the screen.
-  const connectors = () =>
-    listed.state === 'ready' || listed.state === 'refreshing'
-      ? listed.latest?.filter((connector) => (toStatusPage() ? isStatusPageKind(connector.kind) : isChatKind(connector.kind)))
-      : undefined;
+  const connectors = () => settled(listed)?.filter((connector) => (toStatusPage() ? isStatusPageKind(connector.kind) : isChatKind(connector.kind)));
   const [published, { refetch: reloadPublished }] = createResource(
     () => (signedIn() && toStatusPage() && props.statement ? { statementId: props.statement.id, incidentId: props.incidentId } : false),
     (key) => readStatementPublishes(app, key.incidentId, key.statementId),
   );
-  const publishesOn = (connector: Connector) => (published.state === 'ready' ? published.latest?.get(connector.id) : undefined);
+  const publishesOn = (connector: Connector) => settled(published)?.get(connector.id);
   const alreadyThere = (connector: Connector) => props.statement !== undefined && publishesOn(connector)?.versions.has(props.statement.version) === true;
   const [busy, setBusy] = createSignal<string | null>(null);
   const [status, setStatus] = createSignal('');

@@ -5,6 +5,7 @@ import { listLogPage } from '../../../store/log-repository';
 import { useMuster } from '../../app/muster-app';
 import { useWorkflowSettings } from '../workflow-settings';
 import { usableTimeZone } from './time-input';
+import { settled } from '../../app/settled';
 
 const SHOWN = 20;
 
@@ -18,7 +19,7 @@ export function SentMessages(props: { incidentId: string; type: CommunicationTyp
     (key) => listLogPage(app.db, key.workspaceId, key.incidentId, { type: key.type }, { limit: SHOWN }),
   );
   // Read only once settled: reading a loading resource would suspend the whole section.
-  const page = () => (sent.state === 'ready' || sent.state === 'refreshing' ? sent.latest : undefined);
+  const page = () => settled(sent);
   return (
     <Switch fallback={<p class="note">Reading the log…</p>}>
       <Match when={sent.state === 'errored'}>

@@ -9,6 +9,7 @@ import { failureMessage } from '../incident-actions';
 import { useTicketConnectors } from './ticket-connectors';
 import { addTicketUpdate, openTicket, retryTicket, type TicketContext, type TicketResult } from './ticket-flow';
 import { TicketLine } from './TicketLine';
+import { settled } from '../../app/settled';
 
 export interface TicketActionProps {
   incidentId: string;
@@ -47,7 +48,7 @@ export function TicketAction(props: TicketActionProps) {
   const list = () => tickets.latest ?? [];
   const ids = createMemo(() => list().map((ticket) => ticket.id), undefined, { equals: (a, b) => a.length === b.length && a.every((id, index) => id === b[index]) });
   // Read only once loaded: an unresolved read would hold the whole screen in its Suspense fallback until the backend answers.
-  const connectors = () => (tools.list.state === 'ready' || tools.list.state === 'refreshing' ? (tools.list.latest ?? []) : []);
+  const connectors = () => settled(tools.list) ?? [];
   // A tool that already has a ticket for this subject (opened, or waiting to be) offers no second one.
   const openable = createMemo(() => connectors().filter((connector) => !list().some((ticket) => ticket.connector_id === connector.id)));
   const [pickedId, setPickedId] = createSignal('');

@@ -2,6 +2,7 @@ import { createResource, For, Show } from 'solid-js';
 import { signedInToBackend, useMuster } from '../../app/muster-app';
 import { listEvidenceStorage } from '../../settings/integrations/evidence-upload-client';
 import { UploadToStorage, type ProducedFile } from './UploadToStorage';
+import { settled } from '../../app/settled';
 
 /**
  * Step 7's controlled storage: "Upload to Nextcloud" for a file the phone produced (the log
@@ -14,7 +15,7 @@ export function UploadToNextcloud(props: { incidentId: string; file: ProducedFil
   const signedIn = () => signedInToBackend(app.settings());
   const [storages, { refetch }] = createResource(signedIn, () => listEvidenceStorage(app));
   // Read only once settled: a pending read must not suspend the export screen, an error not throw.
-  const listed = () => (storages.state === 'ready' || storages.state === 'refreshing' ? storages.latest : []);
+  const listed = () => settled(storages) ?? [];
 
   return (
     <Show when={signedIn() && (listed().length > 0 || storages.error)}>
