@@ -7,10 +7,11 @@ import { CONNECTOR_LABELS, type ConnectorKind, type DispatchSource } from '../do
 import type { CommunicationType } from '../domain/communication-types';
 import type { LogEntry } from '../domain/log-entry';
 import { fitLogField } from '../domain/log-field-fit';
+import { webLink } from '../domain/web-link';
 import type { WorkspaceSettings } from '../domain/workspace';
 import { logNote, type LogNote } from './incident-actions';
 import type { MusterDatabase } from './open-database';
-import { safeTicketUrl, ticketName, ticketTool, type TicketOutcome } from './tickets';
+import { ticketName, ticketTool, type TicketOutcome } from './tickets';
 
 /** Incident posts only: a "Send test" belongs to no incident and is not logged. */
 export type IncidentDispatchSource = Exclude<DispatchSource, 'test'>;
@@ -75,7 +76,7 @@ export function ticketLogNote(record: TicketLogRecord): LogNote {
   const ticket = sent && record.action === 'open' ? { ...record.ticket, remote_label: sent.remoteLabel, remote_url: sent.remoteUrl } : record.ticket;
   const name = ticketName(ticket);
   const via = `${name} (${record.ticket.connector_name})`;
-  const link = safeTicketUrl(ticket.remote_url) ?? '';
+  const link = webLink(ticket.remote_url) ?? '';
   const what = record.action === 'open' ? `${record.title}\n\n${record.text}` : record.text;
   const heading =
     record.action === 'open'

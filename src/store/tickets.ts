@@ -90,17 +90,6 @@ export function ticketName(ticket: { kind: string; connector_name: string; remot
   return ticket.remote_label ? `${name} ${ticket.remote_label}` : name;
 }
 
-/** A link only to a web page: a `javascript:` or other address from a tool is shown as text, never followed. */
-export function safeTicketUrl(url: string | null): string | null {
-  if (!url) return null;
-  try {
-    const parsed = new URL(url);
-    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.href : null;
-  } catch {
-    return null;
-  }
-}
-
 /** The incident's tickets on this phone, oldest first. */
 export async function listTickets(db: MusterDatabase, workspaceId: string, incidentId: string): Promise<TicketRecord[]> {
   const tickets = await db.getAllFromIndex('tickets', 'by-incident', [workspaceId, incidentId]);

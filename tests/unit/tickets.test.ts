@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { webLink } from '../../src/domain/web-link';
 import type { WorkspaceSettings } from '../../src/domain/workspace';
 import { ticketLogNote } from '../../src/store/dispatch-log';
 import { listLogPage } from '../../src/store/log-repository';
@@ -8,7 +9,6 @@ import {
   entrySubject,
   listTickets,
   mergeServerTickets,
-  safeTicketUrl,
   ticketName,
   ticketsFor,
   type ServerTicket,
@@ -238,10 +238,10 @@ describe('what the phone shows of a ticket', () => {
   });
 
   it('links only to web addresses: a javascript: link from a tool is never followed', () => {
-    expect(safeTicketUrl('https://helpdesk.northwind.test/#ticket/zoom/31')).toBe('https://helpdesk.northwind.test/#ticket/zoom/31');
-    expect(safeTicketUrl('javascript:alert(1)')).toBeNull();
-    expect(safeTicketUrl('not a url')).toBeNull();
-    expect(safeTicketUrl(null)).toBeNull();
+    expect(webLink('https://helpdesk.northwind.test/#ticket/zoom/31')).toBe('https://helpdesk.northwind.test/#ticket/zoom/31');
+    expect(webLink('javascript:alert(1)')).toBeNull();
+    expect(webLink('not a url')).toBeNull();
+    expect(webLink(null)).toBeNull();
   });
 
   it('logs a ticket whose link is not a web address without the link', () => {

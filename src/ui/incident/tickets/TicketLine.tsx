@@ -1,5 +1,6 @@
 import { createSignal, Show } from 'solid-js';
-import { safeTicketUrl, ticketName, ticketTool, type TicketOutcome, type TicketRecord } from '../../../store/tickets';
+import { webLink } from '../../../domain/web-link';
+import { ticketName, ticketTool, type TicketOutcome, type TicketRecord } from '../../../store/tickets';
 import { TicketUpdateForm } from './TicketUpdateForm';
 
 /**
@@ -16,7 +17,7 @@ export function TicketLine(props: {
 }) {
   const [refused, setRefused] = createSignal(false);
   const name = () => ticketName(props.ticket);
-  const url = () => safeTicketUrl(props.ticket.remote_url);
+  const url = () => webLink(props.ticket.remote_url);
   // osTicket's API only opens tickets (the function answers 400 not_supported to an update).
   const noUpdates = () => props.ticket.kind === 'osticket' || refused();
   const canUpdate = () => props.ticket.remote_id !== null && !noUpdates();

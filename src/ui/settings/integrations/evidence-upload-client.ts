@@ -4,6 +4,7 @@
  * user with the file's bytes as the body and the rest as URL parameters.
  */
 import * as v from 'valibot';
+import { webLink } from '../../../domain/web-link';
 import { type MusterApp, signedInToBackend } from '../../app/muster-app';
 import { listConnectors } from './connector-list';
 
@@ -39,17 +40,6 @@ const sentSchema = v.object({
 });
 const errorSchema = v.object({ code: v.optional(v.string()), message: v.optional(v.string()) });
 
-/** Only a web address is shown as a link: a hostile or broken answer never becomes a javascript: link. */
-function webAddress(value: string | null | undefined): string | null {
-  if (!value) return null;
-  try {
-    const url = new URL(value);
-    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : null;
-  } catch {
-    return null;
-  }
-}
-
 function refusal(status: number, body: unknown): string {
   const error = v.safeParse(errorSchema, body);
   const code = error.success ? error.output.code : undefined;
@@ -75,7 +65,7 @@ export function evidenceOutcome(status: number, body: unknown): EvidenceOutcome 
     status: 'sent',
     remoteId: remoteId === null || remoteId === undefined ? null : String(remoteId),
     remoteLabel: sent.output.remote_label || null,
-    remoteUrl: webAddress(sent.output.remote_url),
+    remoteUrl: webLink(sent.output.remote_url),
     attempts: sent.output.attempts ?? 1,
   };
 }
