@@ -4,19 +4,15 @@
  * Nextcloud connectors are read only while `active` (a form showing the field) and signed in;
  * offline, the last list read.
  */
-import { createResource, type Accessor } from 'solid-js';
+import type { Accessor } from 'solid-js';
 import { evidenceSuggestions, nextcloudFolderLink } from '../../domain/evidence-locations';
-import { signedInToBackend, useMuster } from '../app/muster-app';
+import { useEvidenceStorages } from '../settings/integrations/evidence-storages';
 import { useWorkflowSettings } from './workflow-settings';
 import { settled } from '../app/settled';
 
 export function useEvidenceSuggestions(active: Accessor<boolean>, incidentId: Accessor<string>): Accessor<string[]> {
-  const app = useMuster();
   const workflow = useWorkflowSettings();
-  const [storages] = createResource(
-    () => active() && signedInToBackend(app.settings()),
-    async () => (await import('../settings/integrations/evidence-upload-client')).listEvidenceStorage(app),
-  );
+  const [storages] = useEvidenceStorages(active);
   return () => {
     const listed = settled(storages) ?? [];
     const folders = listed.flatMap((storage) => {

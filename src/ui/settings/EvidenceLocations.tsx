@@ -1,9 +1,10 @@
-import { createResource, createSignal, For, Show } from 'solid-js';
+import { createSignal, For, Show } from 'solid-js';
 import { addCryptPadLocation, addEvidenceLocation, evidenceLocationTool, nextcloudFolderLink, removeEvidenceLocation, type EvidenceListChange } from '../../domain/evidence-locations';
 import { describedBy, FormField } from '../app/FormField';
-import { signedInToBackend, useMuster } from '../app/muster-app';
+import { useMuster } from '../app/muster-app';
 import { StatusNote } from '../app/StatusNote';
 import { useWorkflowSettings } from '../incident/workflow-settings';
+import { useEvidenceStorages } from './integrations/evidence-storages';
 import { settled } from '../app/settled';
 
 /**
@@ -21,9 +22,7 @@ export function EvidenceLocations() {
   const locations = () => workflow().evidenceLocations;
   const errorOf = (field: 'evidence-new' | 'evidence-cryptpad') => (error()?.field === field ? error()?.text : undefined);
 
-  // Connectors are read only when signed in; offline, the last list this phone read.
-  const signedIn = () => signedInToBackend(app.settings());
-  const [storages] = createResource(signedIn, async () => (await import('./integrations/evidence-upload-client')).listEvidenceStorage(app));
+  const [storages] = useEvidenceStorages();
   const nextcloudFolders = () => {
     const listed = settled(storages) ?? [];
     return listed.flatMap((storage) => {

@@ -1,6 +1,6 @@
-import { createResource, For, Show } from 'solid-js';
+import { For, Show } from 'solid-js';
 import { signedInToBackend, useMuster } from '../../app/muster-app';
-import { listEvidenceStorage } from '../../settings/integrations/evidence-upload-client';
+import { useEvidenceStorages } from '../../settings/integrations/evidence-storages';
 import { UploadToStorage, type ProducedFile } from './UploadToStorage';
 import { settled } from '../../app/settled';
 
@@ -13,7 +13,7 @@ import { settled } from '../../app/settled';
 export function UploadToNextcloud(props: { incidentId: string; file: ProducedFile }) {
   const app = useMuster();
   const signedIn = () => signedInToBackend(app.settings());
-  const [storages, { refetch }] = createResource(signedIn, () => listEvidenceStorage(app));
+  const [storages, { refetch }] = useEvidenceStorages();
   // Read only once settled: a pending read must not suspend the export screen, an error not throw.
   const listed = () => settled(storages) ?? [];
 
