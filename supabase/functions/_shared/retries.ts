@@ -99,6 +99,26 @@ export async function requestWithRetries<T>(
   return { ok: false, attempts, lastStatus, failure };
 }
 
+/** A tool's own words, quoted for a message: ' ("…")', or '' when it said nothing. */
+export function quoted(toolMessage: string | null): string {
+  return toolMessage ? ` ("${toolMessage}")` : '';
+}
+
+/**
+ * What the refusals every tool shares mean, in words a responder can act on: credentials
+ * (401, 403), an unknown address (404), rate limiting (429), a server error (5xx). `check`
+ * says which settings to check, `byHand` what to do instead ("post by hand"). Null for an
+ * answer the caller words itself (a 2xx that confirms nothing, any other refusal).
+ */
+export function refusalAdvice(tool: string, status: number, toolMessage: string | null, check: string, byHand: string): string | null {
+  const said = quoted(toolMessage);
+  if (status === 401 || status === 403) return `${tool} refused the credentials (HTTP ${status})${said}: ${check}.`;
+  if (status === 404) return `${tool} does not know this address (HTTP 404)${said}: ${check}.`;
+  if (status === 429) return `${tool} is rate-limiting Muster (HTTP 429)${said}: try again in a minute.`;
+  if (status >= 500) return `${tool} had a server error (HTTP ${status})${said}: try again later, or ${byHand}.`;
+  return null;
+}
+
 /** Replaces every secret in `text` by "[secret]"; pass the longest secrets first. */
 export function redact(text: string, secrets: readonly string[]): string {
   let clean = text;

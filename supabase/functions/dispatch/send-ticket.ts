@@ -15,7 +15,7 @@
  * characters.
  */
 import { redact, secretsOf } from './chat-request.ts';
-import { type AnswerRead, type RequestAttempted, requestWithRetries, type SendOptions, type ToolRequest } from './send-with-retries.ts';
+import { type AnswerRead, quoted, type RequestAttempted, refusalAdvice, requestWithRetries, type SendOptions, type ToolRequest } from '../_shared/retries.ts';
 import {
   attachmentNotSentWarning,
   glpiCreateTicket,
@@ -111,15 +111,13 @@ function failureMessage(target: TicketTarget, attempted: Extract<RequestAttempte
   const failure = attempted.failure;
   if (failure.kind === 'network') return `Could not reach ${tool} at ${new URL(request.url).origin} (${failure.reason}).`;
   const { status } = failure;
-  const said = failure.toolMessage ? ` ("${failure.toolMessage}")` : '';
+  const said = quoted(failure.toolMessage);
   const check = checkSettings(target);
-  if (status === 401 || status === 403) return `${tool} refused the credentials (HTTP ${status})${said}: ${check}.`;
   if (status === 404 && action === 'update') {
     return `${tool} does not know this address or ${noun} (HTTP 404)${said}: the ${noun} may have been deleted or merged; ${check}.`;
   }
-  if (status === 404) return `${tool} does not know this address (HTTP 404)${said}: ${check}.`;
-  if (status === 429) return `${tool} is rate-limiting Muster (HTTP 429)${said}: try again in a minute.`;
-  if (status >= 500) return `${tool} had a server error (HTTP ${status})${said}: try again later, or file the ${noun} by hand.`;
+  const shared = refusalAdvice(tool, status, failure.toolMessage, check, `file the ${noun} by hand`);
+  if (shared) return shared;
   if (status >= 200 && status < 300) {
     return action === 'probe'
       ? `${tool} answered, but not as its API does${said}: ${check}.`
@@ -186,7 +184,7 @@ class TicketRun {
       const failure = done.failure;
       const reason = failure.kind === 'network'
         ? `Muster could not reach ${tool} (${failure.reason})`
-        : `${tool} answered HTTP ${failure.status}${failure.toolMessage ? ` ("${failure.toolMessage}")` : ''}`;
+        : `${tool} answered HTTP ${failure.status}${quoted(failure.toolMessage)}`;
       return `The ${TICKET_NOUNS[this.target.kind]} was ${action === 'update' ? 'updated' : 'created'}, but ${parts.join(' and ')} ${plural ? 'were' : 'was'} not added (${reason}): add ${plural ? 'them' : 'it'} in ${tool} by hand.`;
     }
     return null;

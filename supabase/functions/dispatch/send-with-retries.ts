@@ -10,7 +10,7 @@
  * ticket's steps through it. The outcome's message never contains the secret: every text
  * from the tool or from fetch goes through redact() first.
  */
-import { type AnswerRead, requestWithRetries, type SendOptions } from '../_shared/retries.ts';
+import { type AnswerRead, quoted, refusalAdvice, requestWithRetries, type SendOptions } from '../_shared/retries.ts';
 import { type ConnectorTarget, KIND_LABELS, chatRequest, isCachet, readAnswer, redact, secretsOf } from './chat-request.ts';
 
 export {
@@ -43,20 +43,18 @@ export type DispatchOutcome =
 
 function finalMessage(target: ConnectorTarget, status: number, toolMessage: string | null, updating: boolean): string {
   const tool = KIND_LABELS[target.kind];
-  const said = toolMessage ? ` ("${toolMessage}")` : '';
+  const said = quoted(toolMessage);
   const check =
     target.kind === 'zulip'
       ? 'check the Zulip site, bot email and API key in Settings › Integrations'
       : isCachet(target)
         ? 'check the Cachet site, version and API token in Settings › Integrations'
         : 'check the incoming webhook URL in Settings › Integrations';
-  if (status === 401 || status === 403) return `${tool} refused the credentials (HTTP ${status})${said}: ${check}.`;
   if (status === 404 && updating) {
     return `${tool} does not know this address or incident (HTTP 404)${said}: the incident may have been deleted on the status page; ${check}, or publish a new statement.`;
   }
-  if (status === 404) return `${tool} does not know this address (HTTP 404)${said}: ${check}.`;
-  if (status === 429) return `${tool} is rate-limiting Muster (HTTP 429)${said}: try again in a minute.`;
-  if (status >= 500) return `${tool} had a server error (HTTP ${status})${said}: try again later, or post by hand.`;
+  const shared = refusalAdvice(tool, status, toolMessage, check, 'post by hand');
+  if (shared) return shared;
   if (status >= 200 && status < 300) return `${tool} answered but did not confirm the post${said}: check that the message arrived.`;
   return `${tool} rejected the post (HTTP ${status})${said}: ${check}.`;
 }

@@ -10,7 +10,7 @@
  * The request builders are pure; uploadEvidence() runs them with one retry rule per request
  * (below). Every error text passes redact() with the app password and the Basic credentials.
  */
-import { redact, requestWithRetries, type SendOptions } from '../_shared/retries.ts';
+import { quoted, redact, requestWithRetries, type SendOptions } from '../_shared/retries.ts';
 
 /** A nextcloud connector as saved (config {site, user, folder}, secret {app_password}). */
 export interface NextcloudTarget {
@@ -183,7 +183,7 @@ export type UploadOutcome =
 function failureMessage(target: NextcloudTarget, what: string, answer: DavAnswer): string {
   if (!answer.answered) return `Could not reach Nextcloud at ${new URL(target.site).origin} to ${what} (${answer.reason}).`;
   const { status } = answer;
-  const said = answer.serverMessage ? ` ("${answer.serverMessage}")` : '';
+  const said = quoted(answer.serverMessage);
   const check = 'check the Nextcloud site, user and app password in Settings › Integrations';
   if (status === 401) return `Nextcloud refused the user and app password (HTTP 401)${said} when asked to ${what}: ${check}.`;
   if (status === 403) return `Nextcloud does not let ${target.user} ${what} (HTTP 403)${said}: check that this user may write to the folder set in Settings › Integrations.`;
