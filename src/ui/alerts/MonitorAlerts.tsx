@@ -1,5 +1,5 @@
-import { createResource, createSignal, For, onCleanup, Show } from 'solid-js';
-import { MONITOR_ALERT_RECEIVED, monitorAlertsToShow } from '../../domain/monitor-alert';
+import { createResource, createSignal, For, Show } from 'solid-js';
+import { monitorAlertsToShow } from '../../domain/monitor-alert';
 import type { TeamAlert } from '../../domain/team-alert';
 import { acknowledgeAlert, listMonitorAlerts } from '../../store/team-alerts';
 import { useNow } from '../app/clock';
@@ -17,15 +17,10 @@ import { MonitorAlertCard } from './MonitorAlertCard';
 export function MonitorAlerts() {
   const app = useMuster();
   const now = useNow();
-  // The service worker stored one from a push: read again.
-  const [received, setReceived] = createSignal(0);
-  const tabs = typeof BroadcastChannel === 'function' ? new BroadcastChannel('muster') : null;
-  tabs?.addEventListener('message', (event: MessageEvent) => {
-    if (event.data === MONITOR_ALERT_RECEIVED) setReceived((count) => count + 1);
-  });
-  onCleanup(() => tabs?.close());
+  // Read again when the phone's data changes: the app bumps logVersion when the service
+  // worker kept a monitor alert from a push, too.
   const [alerts] = createResource(
-    () => ({ workspaceId: app.settings().workspace_id, version: app.logVersion(), received: received() }),
+    () => ({ workspaceId: app.settings().workspace_id, version: app.logVersion() }),
     (source) => listMonitorAlerts(app.db, source.workspaceId),
   );
   const shown = () => monitorAlertsToShow(alerts.latest ?? [], app.settings().workspace_id, new Date(now()));

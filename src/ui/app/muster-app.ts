@@ -10,7 +10,8 @@ import { createLazySync } from './lazy-sync';
 import type { SyncController } from './sync-controller';
 
 /** 'alert-acknowledged' comes from the service worker (src/sw/alerts.ts): this tab must sync the ack. */
-type TabMessage = 'log-changed' | 'workspace-changed' | 'alert-acknowledged';
+/** From other tabs, and from the service worker ('alert-acknowledged', 'monitor-alert-received': sw/alerts.ts). */
+type TabMessage = 'log-changed' | 'workspace-changed' | 'alert-acknowledged' | 'monitor-alert-received';
 
 /** What every screen shares: the store, this phone's settings, the outbox and unsaved forms. */
 export interface MusterApp {
@@ -57,7 +58,8 @@ export async function createMusterApp(db: MusterDatabase, initial: WorkspaceSett
   // Other tabs of Muster on this phone: keep their list, badge and settings current.
   const tabs = typeof BroadcastChannel === 'function' ? new BroadcastChannel('muster') : null;
   tabs?.addEventListener('message', (event: MessageEvent<TabMessage>) => {
-    if (event.data === 'log-changed') {
+    // A monitor alert the worker kept from a push is read again with what the phone holds.
+    if (event.data === 'log-changed' || event.data === 'monitor-alert-received') {
       pendingStartupLog = null;
       setLogVersion((version) => version + 1);
       void app.refreshOutbox();
