@@ -4,6 +4,7 @@
 import { vi } from 'vitest';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import type { RunningServer, StartServerOptions } from '../../scripts/serve.mjs';
+import type { MusterUnderTest } from '../server/muster-under-test';
 import { launchBrowser, startApp, type LaunchedBrowser } from './browser';
 
 export type ScreenName = 'Incident' | 'Log' | 'Contacts' | 'Templates' | 'Settings';
@@ -221,4 +222,30 @@ export async function joinDemoWorkspace(page: Page, role: 'owner' | 'responder' 
   await page.getByRole('button', { name: 'Create an account' }).click();
   await page.getByRole('button', { name: `Use Northwind Demo (${role})` }).click();
   await page.getByTestId('sync-status').waitFor();
+}
+
+/**
+ * The demo owner saves a connector on the backend (save_connector), as Settings › Integrations
+ * would, for tests about using one; resolves with its id. Call after joinDemoWorkspace.
+ */
+export async function saveDemoConnector(
+  muster: MusterUnderTest,
+  connector: { kind: string; name: string; config: Record<string, unknown>; secret: Record<string, unknown> },
+): Promise<string> {
+  const owner = muster.client();
+  const { error: signInError } = await owner.auth.signInWithPassword({ email: 'owner@demo.muster.test', password: DEMO_PASSWORD });
+  if (signInError) throw new Error(`The demo owner could not sign in: ${signInError.message}`);
+  const { data: workspaces } = await owner.rpc('my_workspaces', {});
+  const workspaceId = (workspaces as { id: string; name: string }[] | null)?.find((workspace) => workspace.name === 'Northwind Demo')?.id;
+  if (!workspaceId) throw new Error('The demo owner is not in Northwind Demo.');
+  const { data, error } = await owner.rpc('save_connector', {
+    p_workspace_id: workspaceId,
+    p_id: null,
+    p_kind: connector.kind,
+    p_name: connector.name,
+    p_config: connector.config,
+    p_secret: connector.secret,
+  });
+  if (error) throw new Error(`save_connector refused the ${connector.kind} connector: ${error.message}`);
+  return data as string;
 }

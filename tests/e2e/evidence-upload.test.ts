@@ -14,12 +14,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { v2 as webdav } from 'webdav-server';
 import { startMusterUnderTest, type MusterUnderTest } from '../server/muster-under-test';
 import { expectUsableOneHanded } from './a11y-checks';
-import { eventually, gotoScreen, joinDemoWorkspace, listedEntries, logEntries, openEntryForm, waitForAppReady } from './app-driver';
+import { eventually, gotoScreen, joinDemoWorkspace, listedEntries, logEntries, openEntryForm, saveDemoConnector, waitForAppReady } from './app-driver';
 import { DIST_DIR, launchBrowser, type LaunchedBrowser } from './browser';
 
-const PASSWORD = 'correct horse battery';
-const OWNER = 'owner@demo.muster.test';
-const WORKSPACE = '00000000-0000-4000-8000-0000000000aa';
 const DAV_USER = 'dana';
 const APP_PASSWORD = 'Xk3bq-1sX7F-zUa8J-v9eA9';
 const CLOUD = 'Company cloud';
@@ -97,18 +94,7 @@ describe('uploading exports to Nextcloud (Step 7: controlled storage for evidenc
   it('signs in; an owner sets up the Nextcloud connector (save_connector)', async () => {
     await joinDemoWorkspace(page);
 
-    const owner = muster.client();
-    const signedIn = await owner.auth.signInWithPassword({ email: OWNER, password: PASSWORD });
-    expect(signedIn.error).toBeNull();
-    const connector = await owner.rpc('save_connector', {
-      p_workspace_id: WORKSPACE,
-      p_id: null,
-      p_kind: 'nextcloud',
-      p_name: CLOUD,
-      p_config: { site: cloud.site, user: DAV_USER, folder: 'Muster' },
-      p_secret: { app_password: APP_PASSWORD },
-    });
-    expect(connector.error).toBeNull();
+    await saveDemoConnector(muster, { kind: 'nextcloud', name: CLOUD, config: { site: cloud.site, user: DAV_USER, folder: 'Muster' }, secret: { app_password: APP_PASSWORD } });
   });
 
   it('exports the log and uploads the zip into /Muster/<incident>/ with the same bytes, logged with its SHA-256', async () => {

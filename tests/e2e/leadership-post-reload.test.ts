@@ -10,10 +10,9 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMusterUnderTest, type MusterUnderTest } from '../server/muster-under-test';
 import { expectUsableOneHanded } from './a11y-checks';
-import { eventually, gotoScreen, joinDemoWorkspace, waitForAppReady } from './app-driver';
+import { eventually, gotoScreen, joinDemoWorkspace, saveDemoConnector, waitForAppReady } from './app-driver';
 import { DIST_DIR, launchBrowser, type LaunchedBrowser } from './browser';
 
-const PASSWORD = 'correct horse battery';
 const HOOK_PATH = '/hooks/q4n8leadershipsecret';
 const CONNECTOR = 'Incident room';
 
@@ -76,20 +75,7 @@ describe('posting the sent leadership update to chat after a reload', () => {
   it('the owner signs in; a Mattermost connector is set up for the workspace', async () => {
     await joinDemoWorkspace(page);
 
-    const owner = muster.client();
-    const { error: signInError } = await owner.auth.signInWithPassword({ email: 'owner@demo.muster.test', password: PASSWORD });
-    expect(signInError).toBeNull();
-    const { data: workspaces } = await owner.rpc('my_workspaces', {});
-    const workspaceId = (workspaces as { id: string; name: string }[]).find((workspace) => workspace.name === 'Northwind Demo')?.id;
-    const { error } = await owner.rpc('save_connector', {
-      p_workspace_id: workspaceId,
-      p_id: null,
-      p_kind: 'mattermost',
-      p_name: CONNECTOR,
-      p_config: {},
-      p_secret: { webhook_url: `${chat.url}${HOOK_PATH}` },
-    });
-    expect(error).toBeNull();
+    await saveDemoConnector(muster, { kind: 'mattermost', name: CONNECTOR, config: {}, secret: { webhook_url: `${chat.url}${HOOK_PATH}` } });
   });
 
   it('offers no chat post until an update is marked sent, then offers it', async () => {

@@ -11,10 +11,9 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMusterUnderTest, type MusterUnderTest } from '../server/muster-under-test';
 import { expectUsableOneHanded } from './a11y-checks';
-import { eventually, gotoScreen, joinDemoWorkspace, waitForAppReady } from './app-driver';
+import { eventually, gotoScreen, joinDemoWorkspace, saveDemoConnector, waitForAppReady } from './app-driver';
 import { DIST_DIR, launchBrowser, type LaunchedBrowser } from './browser';
 
-const PASSWORD = 'correct horse battery';
 const CACHET_KEY = 'cachet3-key-7Qm2vX9pL4';
 const CONNECTOR = 'Status page';
 const TITLE = 'Mailbox incident';
@@ -130,20 +129,7 @@ describe('publishing an approved statement on the Cachet 3.x status page', () =>
   it('the owner signs in; a Cachet 3.x connector is set up for the workspace', async () => {
     await joinDemoWorkspace(page);
 
-    const owner = muster.client();
-    const { error: signInError } = await owner.auth.signInWithPassword({ email: 'owner@demo.muster.test', password: PASSWORD });
-    expect(signInError).toBeNull();
-    const { data: workspaces } = await owner.rpc('my_workspaces', {});
-    const workspaceId = (workspaces as { id: string; name: string }[]).find((workspace) => workspace.name === 'Northwind Demo')?.id;
-    const { error } = await owner.rpc('save_connector', {
-      p_workspace_id: workspaceId,
-      p_id: null,
-      p_kind: 'cachet3',
-      p_name: CONNECTOR,
-      p_config: { site: cachet.url, status: '2' },
-      p_secret: { token: CACHET_KEY },
-    });
-    expect(error).toBeNull();
+    await saveDemoConnector(muster, { kind: 'cachet3', name: CONNECTOR, config: { site: cachet.url, status: '2' }, secret: { token: CACHET_KEY } });
   });
 
   it('offers no publishing before the website statement is approved', async () => {

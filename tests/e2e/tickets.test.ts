@@ -12,10 +12,9 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMusterUnderTest, type MusterUnderTest } from '../server/muster-under-test';
 import { expectUsableOneHanded, tooSmall } from './a11y-checks';
-import { eventually, gotoScreen, joinDemoWorkspace, openEntryForm, waitForAppReady } from './app-driver';
+import { eventually, gotoScreen, joinDemoWorkspace, openEntryForm, saveDemoConnector, waitForAppReady } from './app-driver';
 import { DIST_DIR, launchBrowser, type LaunchedBrowser } from './browser';
 
-const PASSWORD = 'correct horse battery';
 const ZAMMAD_TOKEN = 'zt-9f3k2m7q5w';
 const FOLLOW_UP = 'Ask Contoso for the VPN gateway logs since Friday';
 
@@ -113,20 +112,7 @@ describe('tickets in Zammad, opened from Muster', () => {
 
   it('the owner signs in; a Zammad connector is set up for the workspace', async () => {
     await joinDemoWorkspace(page, 'owner');
-    const owner = muster.client();
-    const { error: signInError } = await owner.auth.signInWithPassword({ email: 'owner@demo.muster.test', password: PASSWORD });
-    expect(signInError).toBeNull();
-    const { data: workspaces } = await owner.rpc('my_workspaces', {});
-    const workspaceId = (workspaces as { id: string; name: string }[]).find((workspace) => workspace.name === 'Northwind Demo')?.id;
-    const { error } = await owner.rpc('save_connector', {
-      p_workspace_id: workspaceId,
-      p_id: null,
-      p_kind: 'zammad',
-      p_name: 'Helpdesk',
-      p_config: { site: zammad.url, group: 'Users', customer: 'it@northwind.test' },
-      p_secret: { token: ZAMMAD_TOKEN },
-    });
-    expect(error).toBeNull();
+    await saveDemoConnector(muster, { kind: 'zammad', name: 'Helpdesk', config: { site: zammad.url, group: 'Users', customer: 'it@northwind.test' }, secret: { token: ZAMMAD_TOKEN } });
   });
 
   it('opens a Zammad ticket from a follow-up and shows "Zammad ticket 31001" linked on its card', async () => {
